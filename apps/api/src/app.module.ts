@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AppConfig } from '@cascade/server/config';
+import { AuthGuard, ProblemDetailsFilter, RequestContextInterceptor, StrictValidationPipe } from '@cascade/server/core';
+import { CascadeCoreModule, Infrastructure } from '@cascade/server/runtime';
+import { join } from 'node:path';
+import { AuditController } from './http/audit.controller';
+import { AuthController } from './http/auth.controller';
+import { DepartmentsController } from './http/departments.controller';
+import { HealthController } from './http/health.controller';
+import { MeController } from './http/me.controller';
+import { OrganizationsController } from './http/organizations.controller';
+import { UsersController } from './http/users.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, infrastructure: Infrastructure): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CascadeCoreModule.forRoot(config, infrastructure, { runsWorker: config.processRole === 'all' })],
+      controllers: [
+        HealthController,
+        AuthController,
+        OrganizationsController,
+        DepartmentsController,
+        UsersController,
+        MeController,
+        AuditController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        { provide: APP_PIPE, useClass: StrictValidationPipe },
+        { provide: APP_FILTER, useValue: new ProblemDetailsFilter(join(config.consoleDir, 'index.html')) },
+      ],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { AuditEntryView, ListResult } from '@cascade/contracts';
+import { AuditEntry, AuditRepository } from '@cascade/server/audit';
+import { ListQueryDto, Roles } from '@cascade/server/core';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+class AuditListQuery extends ListQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entity?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() entityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['create', 'update', 'delete']) action?: string;
+}
+
+const LIST_SPEC = {
+  sortable: { createdAt: 'createdAt', entity: 'entity', action: 'action' },
+  defaultSort: 'createdAt',
+  filters: { entity: 'entity', entityId: 'entityId', actorId: 'actorId', organizationId: 'organizationId', action: 'action' },
+};
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('audit-entries')
+export class AuditController {
+  constructor(private readonly audit: AuditRepository) {}
+
+  @Get()
+  async list(@Query() query: AuditListQuery): Promise<ListResult<AuditEntryView>> {
+    const { data, total } = await this.audit.list({ ...query, order: query.order ?? 'DESC' }, LIST_SPEC);
+    return { data: data.map(toView), total };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<AuditEntryView> {
+    return toView(await this.audit.findVisible(id));
+  }
+}
+
+const toView = (e: AuditEntry): AuditEntryView => ({ ...e, createdAt: e.createdAt.toISOString() });

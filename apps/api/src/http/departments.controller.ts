@@ -1,0 +1,41 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { DepartmentView, ListResult } from '@cascade/contracts';
+import { Roles } from '@cascade/server/core';
+import { CreateDepartmentDto, DepartmentListQuery, DepartmentsService, UpdateDepartmentDto } from '@cascade/server/identity';
+
+@ApiTags('departments')
+@ApiBearerAuth()
+@Controller('departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Get()
+  list(@Query() query: DepartmentListQuery): Promise<ListResult<DepartmentView>> {
+    return this.departments.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<DepartmentView> {
+    return this.departments.get(id);
+  }
+
+  @Roles('admin', 'manager')
+  @Post()
+  create(@Body() body: CreateDepartmentDto): Promise<DepartmentView> {
+    return this.departments.create(body);
+  }
+
+  @Roles('admin', 'manager')
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: UpdateDepartmentDto): Promise<DepartmentView> {
+    return this.departments.update(id, body);
+  }
+
+  @Roles('admin', 'manager')
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id') id: string): Promise<void> {
+    await this.departments.remove(id);
+  }
+}

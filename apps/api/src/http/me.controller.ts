@@ -1,0 +1,38 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ListResult, NotificationView } from '@cascade/contracts';
+import { ListQueryDto, toBoolean } from '@cascade/server/core';
+import { NotificationsService } from '@cascade/server/notifications';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+
+class InboxQuery extends ListQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  unread?: boolean;
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get('notifications')
+  inbox(@Query() query: InboxQuery): Promise<ListResult<NotificationView>> {
+    return this.notifications.inbox(query.page, query.perPage, query.unread ?? false);
+  }
+
+  @Get('notifications/unread-count')
+  async unreadCount(): Promise<{ count: number }> {
+    return { count: await this.notifications.unreadCount() };
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(204)
+  async markRead(@Param('id') id: string): Promise<void> {
+    await this.notifications.markRead(id);
+  }
+}

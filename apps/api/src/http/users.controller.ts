@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { FileInterceptor, UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
+import { ListResult, UserImportResult, UserView } from '@cascade/contracts';
+import { InputError, Roles } from '@cascade/server/core';
+import { CreateUserDto, UpdateUserDto, UserImportService, UserListQuery, UsersService } from '@cascade/server/identity';
+import { IsUUID } from 'class-validator';
+
+class ImportUsersForm {
+  @IsUUID()
+  organizationId!: string;
+}
+
+const XLSX_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly importer: UserImportService,
+  ) {}
+
+  @Roles('admin', 'manager', 'trainer', 'trainee')
+  @Get()
+  list(@Query() query: UserListQuery): Promise<ListResult<UserView>> {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<UserView> {
+    return this.users.get(id);
+  }
+
+  @Roles('admin')
+  @Post()
+  create(@Body() body: CreateUserDto): Promise<UserView> {
+    return this.users.create(body);
+  }
+
+  @Roles('admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { organizationId: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
+  @Post('import')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } }))
+  import(@Body() form: ImportUsersForm, @UploadedFile() file: UploadedMultipartFile | undefined): Promise<UserImportResult> {
+    if (!file?.buffer) throw new InputError('file', 'a CSV or XLSX file is required');
+    const name = file.originalname?.toLowerCase() ?? '';
+    const isXlsx = XLSX_TYPES.includes(file.mimetype) || name.endsWith('.xlsx');
+    const isCsv = file.mimetype.startsWith('text/') || name.endsWith('.csv');
+    if (!isXlsx && !isCsv) throw new InputError('file', 'must be a .csv or .xlsx file');
+    return this.importer.import(form.organizationId, file.buffer, isXlsx ? 'xlsx' : 'csv');
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: UpdateUserDto): Promise<UserView> {
+    return this.users.update(id, body);
+  }
+
+  @Roles('admin')
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  deactivate(@Param('id') id: string): Promise<UserView> {
+    return this.users.setActive(id, false);
+  }
+
+  @Roles('admin')
+  @Post(':id/activate')
+  @HttpCode(200)
+  activate(@Param('id') id: string): Promise<UserView> {
+    return this.users.setActive(id, true);
+  }
+}

@@ -1,0 +1,66 @@
+export const ROLES = ['admin', 'trainer', 'manager', 'trainee'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ORGANIZATION_KINDS = ['vendor', 'client'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const ATTITUDES = ['supportive', 'wait_and_see', 'resistant'] as const;
+export type Attitude = (typeof ATTITUDES)[number];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  industry: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DepartmentView {
+  id: string;
+  organizationId: string;
+  parentId: string | null;
+  name: string;
+  managerId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserView {
+  id: string;
+  organizationId: string;
+  departmentId: string | null;
+  email: string;
+  name: string;
+  roles: Role[];
+  isKeyUser: boolean;
+  attitude: Attitude | null;
+  locale: Locale;
+  active: boolean;
+  /** Client organizations a vendor trainer serves. */
+  assignedOrganizationIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: UserView;
+}
+
+export interface UserImportRowError {
+  row: number;
+  field: string | null;
+  message: string;
+}
+
+export interface UserImportResult {
+  created: number;
+  users: UserView[];
+}

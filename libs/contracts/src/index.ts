@@ -1,0 +1,5 @@
+export * from './identity';
+export * from './lists';
+export * from './notifications';
+export * from './problems';
+export * from './queues';

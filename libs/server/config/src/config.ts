@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const url = (schemes: string[]) =>
+  z.url().refine((value) => schemes.some((s) => value.startsWith(`${s}://`)), {
+    message: `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+  });
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: url(['http', 'https']).optional(),
+  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  CONSOLE_DIR: z.string().min(1).default('dist/console'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Which parts this process runs: the HTTP api, the queue worker, or both. */
+  PROCESS_ROLE: z.enum(['api', 'worker', 'all']).optional(),
+  RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  SEED_DEMO: booleanFlag.default(true),
+});
+
+export type DatabaseMode = 'external' | 'embedded';
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  consoleDir: string;
+  logLevel: string;
+  database: { mode: DatabaseMode; url: string | null };
+  queue: { mode: 'redis' | 'postgres'; redisUrl: string | null };
+  jwtSecret: string;
+  processRole: 'api' | 'worker' | 'all';
+  relayIntervalMs: number;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment once. Empty strings count as unset so that
+ * `DATABASE_URL=` in a shell or compose file means "use the embedded default".
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in environmentSchema.shape && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
+  if (!e.JWT_SECRET && e.NODE_ENV === 'production') {
+    throw new ConfigError([{ variable: 'JWT_SECRET', message: 'is required in production' }]);
+  }
+  const embeddedDatabase = !e.DATABASE_URL;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir,
+    consoleDir: isAbsolute(e.CONSOLE_DIR) ? e.CONSOLE_DIR : resolve(cwd, e.CONSOLE_DIR),
+    logLevel: e.LOG_LEVEL,
+    database: { mode: embeddedDatabase ? 'embedded' : 'external', url: e.DATABASE_URL ?? null },
+    queue: { mode: e.REDIS_URL ? 'redis' : 'postgres', redisUrl: e.REDIS_URL ?? null },
+    jwtSecret: e.JWT_SECRET ?? localJwtSecret(dataDir),
+    // The embedded database accepts one process only, so api and worker share it there.
+    processRole: e.PROCESS_ROLE ?? (embeddedDatabase ? 'all' : 'api'),
+    relayIntervalMs: e.RELAY_INTERVAL_MS,
+    seedDemo: e.SEED_DEMO,
+  };
+}
+
+/** Outside production a missing secret is generated once and kept beside the data. */
+function localJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,51 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Role } from '@cascade/contracts';
+
+/** The authenticated user a request (or job) acts for. */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  organizationKind: 'vendor' | 'client';
+  roles: Role[];
+  /** Client organizations a vendor trainer is assigned to. */
+  assignedOrganizationIds: string[];
+}
+
+interface ContextStore {
+  actor: Actor | null;
+  /** Background work that acts for the system, unrestricted by tenancy. */
+  system: boolean;
+  requestId?: string;
+}
+
+const storage = new AsyncLocalStorage<ContextStore>();
+
+/**
+ * The request-scoped tenant context. Filled once per request by the auth guard and read
+ * by the data layer, so no controller or service scopes queries by hand.
+ */
+export const RequestContext = {
+  run<T>(fn: () => T, requestId?: string): T {
+    return storage.run({ actor: null, system: false, requestId }, fn);
+  },
+  runAsSystem<T>(fn: () => T): T {
+    return storage.run({ actor: null, system: true }, fn);
+  },
+  runAs<T>(actor: Actor, fn: () => T): T {
+    return storage.run({ actor, system: false }, fn);
+  },
+  setActor(actor: Actor): void {
+    const store = storage.getStore();
+    if (!store) throw new Error('RequestContext.setActor outside a request');
+    store.actor = actor;
+  },
+  actor(): Actor | null {
+    return storage.getStore()?.actor ?? null;
+  },
+  isSystem(): boolean {
+    return storage.getStore()?.system ?? false;
+  },
+  requestId(): string | undefined {
+    return storage.getStore()?.requestId;
+  },
+};

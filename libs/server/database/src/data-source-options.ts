@@ -1,0 +1,22 @@
+import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { migrations } from './migrations';
+
+export const EMBEDDED_POOL_SIZE = 4;
+
+export function dataSourceOptions(url: string, embedded: boolean): PostgresDataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL ≥ 13; no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: embedded ? EMBEDDED_POOL_SIZE : 20 },
+    logging: false,
+  };
+}

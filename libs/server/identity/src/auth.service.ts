@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { LoginResponse } from '@cascade/contracts';
+import { Actor, ActorResolver, TooManyRequestsError, UnauthorizedError } from '@cascade/server/core';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { UsersRepository } from './identity.repositories';
+import { LoginFailure } from './login-failure.entity';
+import { verifyPassword } from './passwords';
+import { RefreshToken } from './refresh-token.entity';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+const REFRESH_TOKEN_DAYS = 30;
+const FAILURE_WINDOW_SECONDS = 15 * 60;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_ADDRESS = 30;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+@Injectable()
+export class AuthService extends ActorResolver {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  async login(emailInput: string, password: string, ip: string): Promise<LoginResponse> {
+    const email = emailInput.trim().toLowerCase();
+    await this.assertNotThrottled(email, ip);
+    const user = await this.users.findByEmailForLogin(email);
+    const valid = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !valid || !user.active) {
+      await this.dataSource.getRepository(LoginFailure).insert({ email, ip });
+      // One message for every cause, so the answer never tells which accounts exist.
+      throw new UnauthorizedError('Invalid email or password', 'LOGIN_FAILED');
+    }
+    await this.dataSource.getRepository(LoginFailure).delete({ email });
+    return this.dataSource.transaction((manager) => this.issue(manager, user, randomUUID()));
+  }
+
+  async refresh(presented: string): Promise<LoginResponse> {
+    const [id, secret] = presented.split('.');
+    const invalid = () => new UnauthorizedError('Refresh token is invalid', 'REFRESH_INVALID');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw invalid();
+    return this.dataSource.transaction(async (manager) => {
+      const token = await manager.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!token || !safeEqual(token.tokenHash, sha256(secret))) throw invalid();
+      if (token.usedAt || token.revokedAt) {
+        // A used token presented again means it was copied: end every session of that chain.
+        await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+          token.familyId,
+        ]);
+        throw new UnauthorizedError('Refresh token was already used; please log in again', 'REFRESH_REUSED');
+      }
+      if (token.expiresAt.getTime() <= Date.now()) throw invalid();
+      const user = await manager.findOneBy(User, { id: token.userId });
+      if (!user || !user.active) throw invalid();
+      token.usedAt = new Date();
+      await manager.save(token);
+      return this.issue(manager, user, token.familyId);
+    });
+  }
+
+  async logout(presented: string): Promise<void> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return;
+    const token = await this.dataSource.getRepository(RefreshToken).findOneBy({ id });
+    if (!token || !safeEqual(token.tokenHash, sha256(secret))) return;
+    await this.dataSource.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+      token.familyId,
+    ]);
+  }
+
+  /** The actor behind an access token, looked up fresh so deactivation and role changes apply at once. */
+  async resolve(userId: string): Promise<Actor | null> {
+    if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
+    const rows: { id: string; organization_id: string; kind: 'vendor' | 'client'; roles: Actor['roles']; assigned: string[] }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.organization_id, o.kind, u.roles,
+                COALESCE(array_agg(ta.organization_id) FILTER (WHERE ta.organization_id IS NOT NULL), '{}') AS assigned
+           FROM app_user u
+           JOIN organization o ON o.id = u.organization_id
+           LEFT JOIN trainer_assignment ta ON ta.trainer_id = u.id
+          WHERE u.id = $1 AND u.active
+          GROUP BY u.id, o.kind`,
+        [userId],
+      );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      userId: row.id,
+      organizationId: row.organization_id,
+      organizationKind: row.kind,
+      roles: row.roles,
+      assignedOrganizationIds: row.assigned,
+    };
+  }
+
+  private async issue(manager: EntityManager, user: User, familyId: string): Promise<LoginResponse> {
+    const secret = randomBytes(32).toString('base64url');
+    const token = await manager.save(
+      manager.create(RefreshToken, {
+        userId: user.id,
+        familyId,
+        tokenHash: sha256(secret),
+        expiresAt: new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000),
+      }),
+    );
+    const accessToken = await this.jwt.signAsync({ sub: user.id, typ: 'access' }, { expiresIn: ACCESS_TOKEN_SECONDS });
+    return {
+      accessToken,
+      refreshToken: `${token.id}.${secret}`,
+      expiresIn: ACCESS_TOKEN_SECONDS,
+      user: await this.usersService.view(user),
+    };
+  }
+
+  private async assertNotThrottled(email: string, ip: string): Promise<void> {
+    const [row]: { by_email: number; by_ip: number; email_retry: number | null; ip_retry: number | null }[] =
+      await this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
+                count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+                ceil(extract(epoch FROM min(created_at) FILTER (WHERE email = $1) + make_interval(secs => $3) - now()))::int AS email_retry,
+                ceil(extract(epoch FROM min(created_at) FILTER (WHERE ip = $2) + make_interval(secs => $3) - now()))::int AS ip_retry
+           FROM login_failure
+          WHERE (email = $1 OR ip = $2) AND created_at > now() - make_interval(secs => $3)`,
+        [email, ip, FAILURE_WINDOW_SECONDS],
+      );
+    if (row.by_email >= MAX_FAILURES_PER_ACCOUNT) throw new TooManyRequestsError(Math.max(1, row.email_retry ?? 1));
+    if (row.by_ip >= MAX_FAILURES_PER_ADDRESS) throw new TooManyRequestsError(Math.max(1, row.ip_retry ?? 1));
+  }
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DepartmentView, ListResult } from '@cascade/contracts';
+import { ConflictError } from '@cascade/server/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { Department } from './department.entity';
+import { CreateDepartmentDto, DepartmentListQuery, UpdateDepartmentDto } from './dto';
+import { invalidReference } from './identity.errors';
+import { DepartmentsRepository, OrganizationsRepository } from './identity.repositories';
+import { User } from './user.entity';
+import { toDepartmentView } from './user.view';
+
+@Injectable()
+export class DepartmentsService {
+  constructor(
+    private readonly departments: DepartmentsRepository,
+    private readonly organizations: OrganizationsRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: DepartmentListQuery): Promise<ListResult<DepartmentView>> {
+    const { data, total } = await this.departments.list(query, this.departments.listSpec);
+    return { data: data.map(toDepartmentView), total };
+  }
+
+  async get(id: string): Promise<DepartmentView> {
+    return toDepartmentView(await this.departments.findVisible(id));
+  }
+
+  async create(input: CreateDepartmentDto): Promise<DepartmentView> {
+    const organization = await this.organizations.findVisible(input.organizationId);
+    return this.dataSource.transaction(async (manager) => {
+      await this.checkReferences(manager, organization.id, null, input.parentId, input.managerId);
+      await this.checkNameFree(manager, organization.id, input.name, null);
+      const department = manager.create(Department, {
+        organizationId: organization.id,
+        name: input.name,
+        parentId: input.parentId ?? null,
+        managerId: input.managerId ?? null,
+      });
+      return toDepartmentView(await manager.save(department));
+    });
+  }
+
+  async update(id: string, input: UpdateDepartmentDto): Promise<DepartmentView> {
+    return this.dataSource.transaction(async (manager) => {
+      const department = await this.departments.findVisibleForUpdate(id, manager);
+      await this.checkReferences(manager, department.organizationId, department.id, input.parentId, input.managerId);
+      if (input.name !== undefined) await this.checkNameFree(manager, department.organizationId, input.name, department.id);
+      Object.assign(department, input);
+      return toDepartmentView(await manager.save(department));
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const department = await this.departments.findVisibleForUpdate(id, manager);
+      if (await this.departments.hasDependents(department.id)) {
+        throw new ConflictError('DEPARTMENT_IN_USE', 'The department still has sub-departments or users');
+      }
+      await manager.remove(department);
+    });
+  }
+
+  private async checkReferences(
+    manager: EntityManager,
+    organizationId: string,
+    selfId: string | null,
+    parentId: string | null | undefined,
+    managerId: string | null | undefined,
+  ): Promise<void> {
+    if (parentId) {
+      const parent = await manager.findOneBy(Department, { id: parentId });
+      if (!parent || parent.organizationId !== organizationId) {
+        throw invalidReference('parentId', 'must be a department of the same organization');
+      }
+      if (selfId && (await this.departments.isSelfOrAncestor(selfId, parentId))) {
+        throw invalidReference('parentId', 'would make the department its own ancestor');
+      }
+    }
+    if (managerId) {
+      const head = await manager.findOneBy(User, { id: managerId });
+      if (!head || head.organizationId !== organizationId) {
+        throw invalidReference('managerId', 'must be a user of the same organization');
+      }
+    }
+  }
+
+  private async checkNameFree(manager: EntityManager, organizationId: string, name: string, selfId: string | null) {
+    const existing = await manager.findOneBy(Department, { organizationId, name });
+    if (existing && existing.id !== selfId) {
+      throw new ConflictError('DEPARTMENT_NAME_TAKEN', `A department named ${name} already exists`, {
+        errors: [{ field: 'name', message: 'is already taken' }],
+      });
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './auth.dto';
+export * from './department.dto';
+export * from './organization.dto';
+export * from './user.dto';

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
+import { In, Repository } from 'typeorm';
+import { Department } from './department.entity';
+import { Organization } from './organization.entity';
+import { TrainerAssignment } from './trainer-assignment.entity';
+import { User } from './user.entity';
+
+@Injectable()
+export class OrganizationsRepository extends ScopedRepository<Organization> {
+  protected readonly alias = 'organization';
+  protected readonly entityName = 'Organization';
+  protected readonly scope: ScopeRules = { organizationColumn: 'id', organizationIsId: true };
+  readonly listSpec: ListSpec = {
+    sortable: { name: 'name', kind: 'kind', createdAt: 'createdAt', updatedAt: 'updatedAt' },
+    defaultSort: 'name',
+    searchable: ['name', 'industry'],
+    filters: { kind: 'kind' },
+  };
+
+  constructor(@InjectRepository(Organization) repository: Repository<Organization>) {
+    super(repository);
+  }
+}
+
+@Injectable()
+export class DepartmentsRepository extends ScopedRepository<Department> {
+  protected readonly alias = 'department';
+  protected readonly entityName = 'Department';
+  protected readonly scope: ScopeRules = { organizationColumn: 'organizationId' };
+  readonly listSpec: ListSpec = {
+    sortable: { name: 'name', createdAt: 'createdAt', updatedAt: 'updatedAt' },
+    defaultSort: 'name',
+    searchable: ['name'],
+    filters: { organizationId: 'organizationId', parentId: 'parentId' },
+  };
+
+  constructor(@InjectRepository(Department) repository: Repository<Department>) {
+    super(repository);
+  }
+
+  /** True when `ancestorId` is `departmentId` itself or one of its ancestors. */
+  async isSelfOrAncestor(ancestorId: string, departmentId: string): Promise<boolean> {
+    const rows: unknown[] = await this.repository.query(
+      `WITH RECURSIVE chain AS (
+         SELECT id, parent_id FROM department WHERE id = $1
+         UNION ALL
+         SELECT d.id, d.parent_id FROM department d JOIN chain c ON d.id = c.parent_id
+       ) SELECT 1 FROM chain WHERE id = $2 LIMIT 1`,
+      [departmentId, ancestorId],
+    );
+    return rows.length > 0;
+  }
+
+  async hasDependents(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.repository.query(
+      `SELECT 1 FROM department WHERE parent_id = $1 UNION ALL SELECT 1 FROM app_user WHERE department_id = $1 LIMIT 1`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+}
+
+@Injectable()
+export class UsersRepository extends ScopedRepository<User> {
+  protected readonly alias = 'user';
+  protected readonly entityName = 'User';
+  protected readonly scope: ScopeRules = { organizationColumn: 'organizationId', selfColumn: 'id' };
+  readonly listSpec: ListSpec = {
+    sortable: { name: 'name', email: 'email', createdAt: 'createdAt', updatedAt: 'updatedAt', isKeyUser: 'isKeyUser' },
+    defaultSort: 'name',
+    searchable: ['name', 'email'],
+    filters: {
+      organizationId: 'organizationId',
+      departmentId: 'departmentId',
+      isKeyUser: 'isKeyUser',
+      active: 'active',
+      role: (qb, value) => qb.andWhere(':role = ANY(user.roles)', { role: value }),
+    },
+  };
+
+  constructor(
+    @InjectRepository(User) repository: Repository<User>,
+    @InjectRepository(TrainerAssignment) private readonly assignments: Repository<TrainerAssignment>,
+  ) {
+    super(repository);
+  }
+
+  /** Unscoped: login and token refresh happen before anyone is known. */
+  findByEmailForLogin(email: string): Promise<User | null> {
+    return this.repository.findOne({ where: { email: email.trim().toLowerCase() } });
+  }
+
+  async emailsTaken(emails: string[]): Promise<string[]> {
+    if (emails.length === 0) return [];
+    const rows = await this.repository.find({ select: { email: true }, where: { email: In(emails) } });
+    return rows.map((row) => row.email);
+  }
+
+  async assignedOrganizationIds(userIds: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return result;
+    const rows = await this.assignments.find({ where: { trainerId: In(userIds) }, order: { organizationId: 'ASC' } });
+    rows.forEach((row) => result.get(row.trainerId)?.push(row.organizationId));
+    return result;
+  }
+}

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ATTITUDES, LOCALES, ROLES, UserImportResult, UserImportRowError } from '@cascade/contracts';
+import { flattenValidationErrors, UnprocessableError } from '@cascade/server/core';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { DataSource, In } from 'typeorm';
+import { Department } from './department.entity';
+import { CreateUserDto } from './dto';
+import { OrganizationsRepository } from './identity.repositories';
+import { hashPassword } from './passwords';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+const MAX_ROWS = 5000;
+
+/** Column headers accepted in either language, mapped to fields. */
+const HEADERS: Record<string, keyof ImportRow> = {
+  name: 'name', 姓名: 'name', 名字: 'name',
+  email: 'email', 邮箱: 'email', 电子邮件: 'email', 电子邮箱: 'email',
+  department: 'department', 部门: 'department',
+  roles: 'roles', role: 'roles', 角色: 'roles',
+  keyuser: 'keyUser', iskeyuser: 'keyUser', 关键用户: 'keyUser',
+  attitude: 'attitude', 态度: 'attitude',
+  locale: 'locale', language: 'locale', 语言: 'locale',
+  password: 'password', 密码: 'password', 初始密码: 'password',
+};
+
+const ROLE_WORDS: Record<string, string> = { 管理员: 'admin', 培训师: 'trainer', 讲师: 'trainer', 经理: 'manager', 学员: 'trainee' };
+const ATTITUDE_WORDS: Record<string, string> = { 支持: 'supportive', 观望: 'wait_and_see', 抵触: 'resistant', 'wait-and-see': 'wait_and_see' };
+const YES = ['yes', 'y', 'true', '1', '是', '√'];
+const NO = ['no', 'n', 'false', '0', '否', ''];
+
+interface ImportRow {
+  name: string;
+  email: string;
+  department: string;
+  roles: string;
+  keyUser: string;
+  attitude: string;
+  locale: string;
+  password: string;
+}
+
+export type ImportFileKind = 'csv' | 'xlsx';
+
+@Injectable()
+export class UserImportService {
+  constructor(
+    private readonly organizations: OrganizationsRepository,
+    private readonly users: UsersService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** All rows or none: any bad row answers 422 listing every bad row with its reason. */
+  async import(organizationId: string, file: Buffer, kind: ImportFileKind): Promise<UserImportResult> {
+    const organization = await this.organizations.findVisible(organizationId);
+    const sheet = kind === 'csv' ? parseCsvRows(file) : await parseXlsxRows(file);
+    const errors: UserImportRowError[] = [];
+    const unknownHeaders = sheet.headers.filter((h) => h && !HEADERS[normalizeHeader(h)]);
+    unknownHeaders.forEach((h) => errors.push({ row: 1, field: h, message: 'unknown column' }));
+    const mapped = sheet.headers.map((h) => HEADERS[normalizeHeader(h)]);
+    for (const required of ['name', 'email', 'roles'] as const) {
+      if (!mapped.includes(required)) errors.push({ row: 1, field: required, message: 'column is missing' });
+    }
+    if (sheet.rows.length === 0) errors.push({ row: 2, field: null, message: 'the file has no data rows' });
+    if (sheet.rows.length > MAX_ROWS) errors.push({ row: MAX_ROWS + 2, field: null, message: `at most ${MAX_ROWS} rows per file` });
+    if (errors.length) throw importFailed(errors);
+
+    const departments = await this.dataSource.getRepository(Department).findBy({ organizationId: organization.id });
+    const departmentByName = new Map(departments.map((d) => [d.name, d.id]));
+    const candidates: { row: number; dto: CreateUserDto }[] = [];
+    for (const [index, cells] of sheet.rows.entries()) {
+      const rowNumber = index + 2;
+      const row = Object.fromEntries(mapped.map((field, i) => [field, (cells[i] ?? '').trim()])) as unknown as ImportRow;
+      const rowErrors: UserImportRowError[] = [];
+      const departmentId = row.department ? departmentByName.get(row.department) : undefined;
+      if (row.department && !departmentId) rowErrors.push({ row: rowNumber, field: 'department', message: `no department named "${row.department}"` });
+      const keyUser = (row.keyUser ?? '').toLowerCase();
+      if (!YES.includes(keyUser) && !NO.includes(keyUser)) rowErrors.push({ row: rowNumber, field: 'keyUser', message: 'must be yes or no' });
+      const plain = {
+        organizationId: organization.id,
+        departmentId,
+        email: row.email,
+        name: row.name,
+        roles: splitList(row.roles).map((r) => ROLE_WORDS[r] ?? r.toLowerCase()),
+        isKeyUser: YES.includes(keyUser),
+        attitude: row.attitude ? (ATTITUDE_WORDS[row.attitude] ?? row.attitude.toLowerCase()) : undefined,
+        locale: row.locale ? (row.locale === '中文' ? 'zh-CN' : row.locale === 'English' ? 'en' : row.locale) : undefined,
+        password: row.password || undefined,
+      };
+      const dto = plainToInstance(CreateUserDto, plain);
+      const invalid = flattenValidationErrors(await validate(dto, { forbidUnknownValues: true }));
+      invalid.forEach((e) => rowErrors.push({ row: rowNumber, field: e.field, message: explain(e.field, e.message) }));
+      errors.push(...rowErrors);
+      if (rowErrors.length === 0) candidates.push({ row: rowNumber, dto });
+    }
+    const seen = new Map<string, number>();
+    for (const { row, dto } of candidates) {
+      const first = seen.get(dto.email);
+      if (first) errors.push({ row, field: 'email', message: `repeats row ${first}` });
+      else seen.set(dto.email, row);
+    }
+    const taken = await this.dataSource.getRepository(User).find({
+      select: { email: true },
+      where: { email: In(candidates.map((c) => c.dto.email)) },
+    });
+    const takenSet = new Set(taken.map((t) => t.email));
+    candidates.filter((c) => takenSet.has(c.dto.email)).forEach((c) => errors.push({ row: c.row, field: 'email', message: 'is already taken' }));
+    if (errors.length) throw importFailed(errors.sort((a, b) => a.row - b.row));
+
+    const inputs = await Promise.all(
+      candidates.map(async ({ dto }) => ({ ...dto, passwordHash: dto.password ? await hashPassword(dto.password) : null })),
+    );
+    const views = await this.dataSource.transaction((manager) =>
+      this.users.createMany(manager, organization, inputs.map(({ password: _p, ...input }) => input)),
+    );
+    return { created: views.length, users: views };
+  }
+}
+
+function importFailed(rows: UserImportRowError[]): UnprocessableError {
+  return new UnprocessableError('IMPORT_INVALID', `${new Set(rows.map((r) => r.row)).size} row(s) are invalid; nothing was imported`, undefined, { rows });
+}
+
+function explain(field: string, message: string): string {
+  if (field.startsWith('roles')) return `must be among ${ROLES.join(', ')} (or 管理员, 培训师, 经理, 学员)`;
+  if (field === 'attitude') return `must be one of ${ATTITUDES.join(', ')} (or 支持, 观望, 抵触)`;
+  if (field === 'locale') return `must be one of ${LOCALES.join(', ')}`;
+  return message;
+}
+
+const normalizeHeader = (header: string) => header.trim().toLowerCase().replace(/[\s_-]/g, '');
+const splitList = (value: string) => value.split(/[,;，；、|\s]+/).map((v) => v.trim()).filter(Boolean);
+
+function parseCsvRows(file: Buffer): { headers: string[]; rows: string[][] } {
+  let records: string[][];
+  try {
+    records = parseCsv(file, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
+  } catch (error) {
+    throw importFailed([{ row: 1, field: null, message: `not a readable CSV file: ${(error as Error).message}` }]);
+  }
+  const [headers = [], ...rows] = records;
+  return { headers, rows };
+}
+
+async function parseXlsxRows(file: Buffer): Promise<{ headers: string[]; rows: string[][] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw importFailed([{ row: 1, field: null, message: 'not a readable XLSX file' }]);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw importFailed([{ row: 1, field: null, message: 'the workbook has no sheet' }]);
+  const toText = (value: ExcelJS.CellValue): string => {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'object') {
+      if ('text' in value && typeof value.text === 'string') return value.text;
+      if ('result' in value) return String(value.result ?? '');
+      if ('richText' in value) return value.richText.map((r) => r.text).join('');
+      if (value instanceof Date) return value.toISOString();
+    }
+    return String(value);
+  };
+  const all: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(toText);
+    all[rowNumber - 1] = values;
+  });
+  const [headers = [], ...rows] = Array.from(all, (r) => r ?? []);
+  // Trailing blank rows are formatting, not data.
+  while (rows.length && rows[rows.length - 1].every((c) => !c.trim())) rows.pop();
+  return { headers, rows };
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { JOB_QUEUE, JobName, JobPayloads } from '@cascade/contracts';
+import { EntityManager } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { OutboxMessage } from './outbox-message.entity';
+
+@Injectable()
+export class Outbox {
+  /** Records a job inside the caller's transaction; the relay sends it to the queue after commit. */
+  async enqueue<J extends JobName>(
+    manager: EntityManager,
+    jobName: J,
+    payload: JobPayloads[J],
+    options: { delayMs?: number } = {},
+  ): Promise<string> {
+    const row = manager.create(OutboxMessage, {
+      id: randomUUID(),
+      queue: JOB_QUEUE[jobName],
+      jobName,
+      payload: payload as unknown as Record<string, unknown>,
+      availableAt: new Date(Date.now() + (options.delayMs ?? 0)),
+    });
+    // TypeORM's deep-partial type does not accept Record<string, unknown> for jsonb columns.
+    await manager.getRepository(OutboxMessage).insert(row as QueryDeepPartialEntity<OutboxMessage>);
+    return row.id;
+  }
+}

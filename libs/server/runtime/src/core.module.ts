@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, ConfigModule } from '@cascade/server/config';
+import { dataSourceOptions } from '@cascade/server/database';
+import { AuditModule } from '@cascade/server/audit';
+import { IdentityModule } from '@cascade/server/identity';
+import { NotificationsModule } from '@cascade/server/notifications';
+import { QueueModule, WorkerRuntimeModule } from '@cascade/server/queue';
+import { LoggerModule } from 'nestjs-pino';
+import { ALL_ENTITIES } from './entities';
+import { Infrastructure } from './infrastructure';
+
+/**
+ * Everything both processes share: configuration, logging, the database, the queue's
+ * producing side and the domain modules. The api adds controllers; a process that
+ * consumes jobs adds the worker runtime.
+ */
+@Module({})
+export class CascadeCoreModule {
+  static forRoot(config: AppConfig, infrastructure: Infrastructure, options: { runsWorker: boolean }): DynamicModule {
+    return {
+      module: CascadeCoreModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Fastify already assigned the id (from x-request-id or a new UUID); reuse it.
+            genReqId: (request) => (request as unknown as { id: string }).id,
+            autoLogging: { ignore: (request) => request.url === '/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        JwtModule.register({ global: true, secret: config.jwtSecret }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(infrastructure.databaseUrl, infrastructure.embedded), entities: ALL_ENTITIES }),
+        QueueModule.forRoot(infrastructure.queue),
+        ...(options.runsWorker ? [WorkerRuntimeModule.forRoot({ relayIntervalMs: config.relayIntervalMs })] : []),
+        AuditModule,
+        IdentityModule,
+        NotificationsModule,
+      ],
+      exports: [IdentityModule, NotificationsModule, AuditModule],
+    };
+  }
+}
