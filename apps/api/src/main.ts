@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@cascade/server/config';
 import { Logger } from 'nestjs-pino';
-import { createApi } from './bootstrap';
+import { createApi } from '@cascade/server/api';
 
 async function main(): Promise<void> {
   let config;

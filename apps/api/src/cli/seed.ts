@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@cascade/server/config';
-import { createApi } from '../bootstrap';
+import { createApi } from '@cascade/server/api';
 
 /** `npm run seed`: migrates, then creates the demo data if the database is empty. */
 async function main(): Promise<void> {

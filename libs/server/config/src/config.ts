@@ -23,6 +23,8 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Which parts this process runs: the HTTP api, the queue worker, or both. */
   PROCESS_ROLE: z.enum(['api', 'worker', 'all']).optional(),
+  /** Namespace of queue keys, so several installations can share one Redis. */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only').default('cascade'),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   SEED_DEMO: booleanFlag.default(true),
 });
@@ -38,7 +40,7 @@ export interface AppConfig {
   consoleDir: string;
   logLevel: string;
   database: { mode: DatabaseMode; url: string | null };
-  queue: { mode: 'redis' | 'postgres'; redisUrl: string | null };
+  queue: { mode: 'redis' | 'postgres'; redisUrl: string | null; prefix: string };
   jwtSecret: string;
   processRole: 'api' | 'worker' | 'all';
   relayIntervalMs: number;
@@ -86,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     consoleDir: isAbsolute(e.CONSOLE_DIR) ? e.CONSOLE_DIR : resolve(cwd, e.CONSOLE_DIR),
     logLevel: e.LOG_LEVEL,
     database: { mode: embeddedDatabase ? 'embedded' : 'external', url: e.DATABASE_URL ?? null },
-    queue: { mode: e.REDIS_URL ? 'redis' : 'postgres', redisUrl: e.REDIS_URL ?? null },
+    queue: { mode: e.REDIS_URL ? 'redis' : 'postgres', redisUrl: e.REDIS_URL ?? null, prefix: e.QUEUE_PREFIX },
     jwtSecret: e.JWT_SECRET ?? localJwtSecret(dataDir),
     // The embedded database accepts one process only, so api and worker share it there.
     processRole: e.PROCESS_ROLE ?? (embeddedDatabase ? 'all' : 'api'),

@@ -49,23 +49,27 @@ export class AuthService extends ActorResolver {
     const [id, secret] = presented.split('.');
     const invalid = () => new UnauthorizedError('Refresh token is invalid', 'REFRESH_INVALID');
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw invalid();
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!token || !safeEqual(token.tokenHash, sha256(secret))) throw invalid();
+      if (!token || !safeEqual(token.tokenHash, sha256(secret))) return 'invalid' as const;
       if (token.usedAt || token.revokedAt) {
         // A used token presented again means it was copied: end every session of that chain.
         await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
           token.familyId,
         ]);
-        throw new UnauthorizedError('Refresh token was already used; please log in again', 'REFRESH_REUSED');
+        return 'reused' as const;
       }
-      if (token.expiresAt.getTime() <= Date.now()) throw invalid();
+      if (token.expiresAt.getTime() <= Date.now()) return 'invalid' as const;
       const user = await manager.findOneBy(User, { id: token.userId });
-      if (!user || !user.active) throw invalid();
+      if (!user || !user.active) return 'invalid' as const;
       token.usedAt = new Date();
       await manager.save(token);
       return this.issue(manager, user, token.familyId);
     });
+    // Thrown only after commit, so the family's revocation is kept.
+    if (outcome === 'reused') throw new UnauthorizedError('Refresh token was already used; please log in again', 'REFRESH_REUSED');
+    if (outcome === 'invalid') throw invalid();
+    return outcome;
   }
 
   async logout(presented: string): Promise<void> {

@@ -14,9 +14,10 @@ import { Redis } from 'ioredis';
  * Where queue state lives: Redis when configured, otherwise BullMQ's PostgreSQL backend
  * (the embedded default). Everything else in Cascade is unaware of the difference.
  */
-export type QueueBackendSettings =
+export type QueueBackendSettings = { prefix: string } & (
   | { kind: 'redis'; url: string }
-  | { kind: 'postgres'; url: string; embedded: boolean };
+  | { kind: 'postgres'; url: string; embedded: boolean }
+);
 
 export class QueueConnection {
   constructor(readonly settings: QueueBackendSettings) {}
@@ -41,7 +42,7 @@ export class QueueConnection {
   }
 
   createQueue(name: string, options: Omit<QueueOptions, 'connection'> = {}): Queue {
-    return new Queue(name, { ...options, connection: this.connection() } as QueueOptions, this.factory() as never);
+    return new Queue(name, { ...options, prefix: this.settings.prefix, connection: this.connection() } as QueueOptions, this.factory() as never);
   }
 
   createWorker(
@@ -53,7 +54,7 @@ export class QueueConnection {
     return new Worker(
       name,
       processor,
-      { ...pollingDefaults, ...options, connection: this.connection() } as WorkerOptions,
+      { ...pollingDefaults, ...options, prefix: this.settings.prefix, connection: this.connection() } as WorkerOptions,
       this.factory() as never,
     );
   }

@@ -28,13 +28,13 @@ export async function prepareInfrastructure(config: AppConfig): Promise<Infrastr
   }
   let queue: QueueBackendSettings;
   if (config.queue.redisUrl) {
-    queue = { kind: 'redis', url: config.queue.redisUrl };
+    queue = { kind: 'redis', url: config.queue.redisUrl, prefix: config.queue.prefix };
   } else if (config.database.mode === 'embedded') {
     const embeddedQueue = await startEmbeddedPostgres(join(config.dataDir, 'queue'), 4);
     stops.push(embeddedQueue.stop);
-    queue = { kind: 'postgres', url: embeddedQueue.url, embedded: true };
+    queue = { kind: 'postgres', url: embeddedQueue.url, embedded: true, prefix: config.queue.prefix };
   } else {
-    queue = { kind: 'postgres', url: databaseUrl, embedded: false };
+    queue = { kind: 'postgres', url: databaseUrl, embedded: false, prefix: config.queue.prefix };
   }
   const database = config.database.mode === 'embedded' ? `embedded PostgreSQL in ${join(config.dataDir, 'postgres')}` : 'PostgreSQL at DATABASE_URL';
   const queueText = queue.kind === 'redis' ? 'Redis at REDIS_URL' : 'the PostgreSQL queue backend';

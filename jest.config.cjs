@@ -1,0 +1,40 @@
+// One Jest run for the whole repository, split into projects by kind of test.
+const { swcOptions, jestModuleNameMapper } = require('./tools/swc-options.cjs');
+
+const swc = swcOptions();
+const transform = {
+  '^.+\\.tsx?$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'typescript', decorators: true, tsx: true }, transform: { ...swc.jsc.transform, react: { runtime: 'automatic' } } } }],
+  '^.+\\.m?js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+
+const common = {
+  testEnvironment: 'node',
+  transform,
+  moduleNameMapper: jestModuleNameMapper(),
+  // NestJS 12 and a few of its dependencies ship ESM only; let SWC turn them into CommonJS.
+  transformIgnorePatterns: [
+    '^(?!.*/node_modules/(?:@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|uid|content-disposition|cookie|ra-language-english)/).*/node_modules/',
+  ],
+  setupFiles: ['<rootDir>/test/support/setup-env.cjs'],
+};
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
+      testTimeout: 60_000,
+    },
+    { ...common, displayName: 'embedded', testMatch: ['<rootDir>/test/embedded/**/*.e2e-spec.ts'], testTimeout: 180_000 },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
+      testTimeout: 180_000,
+    },
+  ],
+};

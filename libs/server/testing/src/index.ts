@@ -1,0 +1,4 @@
+export * from './global-setup';
+export * from './test-api';
+export * from './test-database';
+export * from './world';
