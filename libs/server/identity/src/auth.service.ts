@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LoginResponse } from '@cascade/contracts';
-import { Actor, ActorResolver, TooManyRequestsError, UnauthorizedError } from '@cascade/server/core';
+import { Actor, ActorResolver, RequestContext, TooManyRequestsError, UnauthorizedError } from '@cascade/server/core';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UsersRepository } from './identity.repositories';
@@ -84,9 +84,13 @@ export class AuthService extends ActorResolver {
 
   /** The actor behind an access token, looked up fresh so deactivation and role changes apply at once. */
   async resolve(userId: string): Promise<Actor | null> {
+    return this.actorFor(this.dataSource.manager, userId);
+  }
+
+  private async actorFor(manager: EntityManager, userId: string): Promise<Actor | null> {
     if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
     const rows: { id: string; organization_id: string; kind: 'vendor' | 'client'; roles: Actor['roles']; assigned: string[] }[] =
-      await this.dataSource.query(
+      await manager.query(
         `SELECT u.id, u.organization_id, o.kind, u.roles,
                 COALESCE(array_agg(ta.organization_id) FILTER (WHERE ta.organization_id IS NOT NULL), '{}') AS assigned
            FROM app_user u
@@ -122,8 +126,15 @@ export class AuthService extends ActorResolver {
       accessToken,
       refreshToken: `${token.id}.${secret}`,
       expiresIn: ACCESS_TOKEN_SECONDS,
-      user: await this.usersService.view(user),
+      // Login is public: describe the user as they will see themselves once authenticated.
+      user: await this.viewAs(manager, user),
     };
+  }
+
+  private async viewAs(manager: EntityManager, user: User) {
+    const actor = await this.actorFor(manager, user.id);
+    if (!actor) throw new UnauthorizedError('Account is inactive', 'LOGIN_FAILED');
+    return RequestContext.runAs(actor, () => this.usersService.view(user));
   }
 
   private async assertNotThrottled(email: string, ip: string): Promise<void> {

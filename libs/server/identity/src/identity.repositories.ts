@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
+import { ListSpec, ScopedRepository, ScopeRules, visibleOrganizationIds } from '@cascade/server/core';
 import { In, Repository } from 'typeorm';
 import { Department } from './department.entity';
 import { Organization } from './organization.entity';
@@ -98,10 +98,15 @@ export class UsersRepository extends ScopedRepository<User> {
     return rows.map((row) => row.email);
   }
 
+  /** Each trainer's clients, limited to the clients the current actor may know of. */
   async assignedOrganizationIds(userIds: string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(userIds.map((id) => [id, []]));
     if (userIds.length === 0) return result;
-    const rows = await this.assignments.find({ where: { trainerId: In(userIds) }, order: { organizationId: 'ASC' } });
+    const visible = visibleOrganizationIds();
+    const rows = await this.assignments.find({
+      where: { trainerId: In(userIds), ...(visible ? { organizationId: In(visible) } : {}) },
+      order: { organizationId: 'ASC' },
+    });
     rows.forEach((row) => result.get(row.trainerId)?.push(row.organizationId));
     return result;
   }

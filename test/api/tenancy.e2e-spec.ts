@@ -1,0 +1,104 @@
+import { createWorld, startTestApi, TestApi, World } from '@cascade/server/testing';
+
+/**
+ * Walks every endpoint in the OpenAPI document as users of client A and checks that no
+ * record of client B comes back and that B's records answer 404 (never 403 with a body
+ * that differs by existence). Endpoints added later are covered without touching this file.
+ */
+describe('tenant isolation across every endpoint', () => {
+  let api: TestApi;
+  let world: World;
+  let foreignIds: string[];
+  let paths: Record<string, Record<string, unknown>>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await createWorld(api);
+    // Give client B some activity of every kind the system has so far.
+    const admin = await api.login(world.admin.email);
+    const created = await api
+      .http()
+      .post('/api/departments')
+      .set('authorization', admin)
+      .send({ organizationId: world.clientB.id, name: 'B 仓储部' });
+    expect(created.status).toBe(201);
+    await api.relay();
+    foreignIds = await recordsOf(api, world.clientB.id);
+    paths = (await api.http().get('/api/docs-json')).body.paths;
+  });
+  afterAll(() => api?.close());
+
+  const actors = () => [world.managerA, world.trainerA, world.traineeA];
+
+  it('finds client B records to look for', () => {
+    // Organization, departments, users, notifications, audit entries, outbox-driven inbox items.
+    expect(foreignIds.length).toBeGreaterThan(8);
+  });
+
+  it('never lists a record of client B', async () => {
+    const lists = Object.entries(paths).filter(([path, ops]) => 'get' in ops && path.startsWith('/api/') && !path.includes('{'));
+    expect(lists.length).toBeGreaterThan(4);
+    for (const actor of actors()) {
+      const token = await api.login(actor.email);
+      let answered = 0;
+      for (const [path] of lists) {
+        const response = await api.http().get(`${path}?perPage=100`).set('authorization', token);
+        if (response.status === 200) answered += 1;
+        else expect({ path, status: response.status }).toEqual({ path, status: 403 });
+        const leaked = foreignIds.filter((id) => response.text.includes(id));
+        expect({ actor: actor.email, path, leaked }).toEqual({ actor: actor.email, path, leaked: [] });
+      }
+      expect(answered).toBeGreaterThan(1);
+    }
+  });
+
+  it('answers 404 for every record of client B, on every read and write by id', async () => {
+    const byId = Object.entries(paths).filter(([path]) => path.startsWith('/api/') && /\{[^}]+\}/.test(path));
+    expect(byId.length).toBeGreaterThan(4);
+    const auditBefore = await countAudit(api, world.clientB.id);
+    for (const actor of actors()) {
+      const token = await api.login(actor.email);
+      for (const [path, operations] of byId) {
+        for (const method of Object.keys(operations).filter((m) => ['get', 'post', 'patch', 'put', 'delete'].includes(m))) {
+          for (const id of foreignIds) {
+            const url = path.replace(/\{[^}]+\}/g, id);
+            const call = api.http()[method as 'get'](url).set('authorization', token);
+            const response = method === 'get' || method === 'delete' ? await call : await call.send({});
+            const allowed = method === 'get' ? [403, 404] : [400, 403, 404];
+            expect({ method, url, status: allowed.includes(response.status) }).toEqual({ method, url, status: true });
+            const body = JSON.stringify({ ...response.body, instance: undefined });
+            expect({ method, url, leaked: body.includes(id) }).toEqual({ method, url, leaked: false });
+          }
+        }
+      }
+    }
+    expect(await countAudit(api, world.clientB.id)).toBe(auditBefore);
+  });
+
+  it('still shows client A its own records', async () => {
+    const token = await api.login(world.managerA.email);
+    const users = await api.http().get('/api/users?perPage=100').set('authorization', token);
+    expect(users.body.data.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([world.traineeA.id, world.managerA.id]));
+    expect((await api.http().get(`/api/departments/${world.departmentA.id}`).set('authorization', token)).status).toBe(200);
+  });
+});
+
+/** Ids of every row, in every table with an organization_id column, that belongs to the organization. */
+async function recordsOf(api: TestApi, organizationId: string): Promise<string[]> {
+  const tables: { table_name: string }[] = await api.dataSource.query(
+    `SELECT c.table_name FROM information_schema.columns c
+       JOIN information_schema.columns i ON i.table_name = c.table_name AND i.table_schema = c.table_schema AND i.column_name = 'id'
+      WHERE c.table_schema = 'public' AND c.column_name = 'organization_id'`,
+  );
+  const ids = new Set<string>([organizationId]);
+  for (const { table_name } of tables) {
+    const rows: { id: string }[] = await api.dataSource.query(`SELECT id::text FROM "${table_name}" WHERE organization_id = $1`, [organizationId]);
+    rows.forEach((row) => ids.add(row.id));
+  }
+  return [...ids];
+}
+
+async function countAudit(api: TestApi, organizationId: string): Promise<number> {
+  const [row] = await api.dataSource.query('SELECT count(*)::int AS n FROM audit_entry WHERE organization_id = $1', [organizationId]);
+  return row.n;
+}
