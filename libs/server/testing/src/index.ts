@@ -2,3 +2,4 @@ export * from './global-setup';
 export * from './test-api';
 export * from './test-database';
 export * from './world';
+export * from './redis-server';

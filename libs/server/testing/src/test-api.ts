@@ -28,8 +28,10 @@ export const TEST_PASSWORD = 'test-password-1';
  * The real api with an in-process worker, on its own database (real PostgreSQL) and its
  * own queue namespace (real Redis), so test files run side by side without sharing state.
  */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function startTestApi(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApi> {
+  // A second instance on the same database plays another replica, or the same one after a restart.
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
@@ -49,7 +51,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     await api.app.init();
     await api.app.getHttpAdapter().getInstance().ready();
   } catch (error) {
-    await database.drop();
+    if (ownsDatabase) await database.drop();
     throw error;
   }
   const http = () => request(api.app.getHttpServer());
@@ -67,7 +69,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     relay: () => api.app.get(OutboxRelay).relayOnce(),
     async close() {
       await api.close();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
   };
 }
