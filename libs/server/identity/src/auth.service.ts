@@ -134,7 +134,7 @@ export class AuthService extends ActorResolver {
   private async viewAs(manager: EntityManager, user: User) {
     const actor = await this.actorFor(manager, user.id);
     if (!actor) throw new UnauthorizedError('Account is inactive', 'LOGIN_FAILED');
-    return RequestContext.runAs(actor, () => this.usersService.view(user));
+    return RequestContext.runAs(actor, () => this.usersService.view(user, manager));
   }
 
   private async assertNotThrottled(email: string, ip: string): Promise<void> {

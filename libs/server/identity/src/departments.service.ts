@@ -55,7 +55,7 @@ export class DepartmentsService {
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const department = await this.departments.findVisibleForUpdate(id, manager);
-      if (await this.departments.hasDependents(department.id)) {
+      if (await this.departments.hasDependents(department.id, manager)) {
         throw new ConflictError('DEPARTMENT_IN_USE', 'The department still has sub-departments or users');
       }
       await manager.remove(department);
@@ -74,7 +74,7 @@ export class DepartmentsService {
       if (!parent || parent.organizationId !== organizationId) {
         throw invalidReference('parentId', 'must be a department of the same organization');
       }
-      if (selfId && (await this.departments.isSelfOrAncestor(selfId, parentId))) {
+      if (selfId && (await this.departments.isSelfOrAncestor(selfId, parentId, manager))) {
         throw invalidReference('parentId', 'would make the department its own ancestor');
       }
     }

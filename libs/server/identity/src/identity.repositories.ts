@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ListSpec, ScopedRepository, ScopeRules, visibleOrganizationIds } from '@cascade/server/core';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Department } from './department.entity';
 import { Organization } from './organization.entity';
 import { TrainerAssignment } from './trainer-assignment.entity';
@@ -41,8 +41,8 @@ export class DepartmentsRepository extends ScopedRepository<Department> {
   }
 
   /** True when `ancestorId` is `departmentId` itself or one of its ancestors. */
-  async isSelfOrAncestor(ancestorId: string, departmentId: string): Promise<boolean> {
-    const rows: unknown[] = await this.repository.query(
+  async isSelfOrAncestor(ancestorId: string, departmentId: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
       `WITH RECURSIVE chain AS (
          SELECT id, parent_id FROM department WHERE id = $1
          UNION ALL
@@ -53,8 +53,8 @@ export class DepartmentsRepository extends ScopedRepository<Department> {
     return rows.length > 0;
   }
 
-  async hasDependents(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.repository.query(
+  async hasDependents(id: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
       `SELECT 1 FROM department WHERE parent_id = $1 UNION ALL SELECT 1 FROM app_user WHERE department_id = $1 LIMIT 1`,
       [id],
     );
@@ -99,11 +99,12 @@ export class UsersRepository extends ScopedRepository<User> {
   }
 
   /** Each trainer's clients, limited to the clients the current actor may know of. */
-  async assignedOrganizationIds(userIds: string[]): Promise<Map<string, string[]>> {
+  async assignedOrganizationIds(userIds: string[], manager?: EntityManager): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(userIds.map((id) => [id, []]));
     if (userIds.length === 0) return result;
     const visible = visibleOrganizationIds();
-    const rows = await this.assignments.find({
+    const repository = manager ? manager.getRepository(TrainerAssignment) : this.assignments;
+    const rows = await repository.find({
       where: { trainerId: In(userIds), ...(visible ? { organizationId: In(visible) } : {}) },
       order: { organizationId: 'ASC' },
     });

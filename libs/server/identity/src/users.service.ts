@@ -32,8 +32,8 @@ export class UsersService {
     return this.view(await this.users.findVisible(id));
   }
 
-  async view(user: User): Promise<UserView> {
-    const assignments = await this.users.assignedOrganizationIds([user.id]);
+  async view(user: User, manager?: EntityManager): Promise<UserView> {
+    const assignments = await this.users.assignedOrganizationIds([user.id], manager);
     return toUserView(user, assignments.get(user.id));
   }
 
@@ -101,7 +101,7 @@ export class UsersService {
       const assigned =
         assignedOrganizationIds !== undefined
           ? await this.replaceAssignments(manager, user.id, roles.includes('trainer') ? assignedOrganizationIds : [])
-          : (await this.users.assignedOrganizationIds([user.id])).get(user.id);
+          : (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id);
       return toUserView(saved, assigned);
     });
   }
@@ -114,7 +114,7 @@ export class UsersService {
         await manager.save(user);
         if (!active) await this.revokeSessions(manager, user.id);
       }
-      return toUserView(user, (await this.users.assignedOrganizationIds([user.id])).get(user.id));
+      return toUserView(user, (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id));
     });
   }
 

@@ -1,0 +1,59 @@
+import type { LoginResponse } from '@cascade/contracts';
+import type { AuthProvider } from 'react-admin';
+import { canAccess } from './accessControl';
+import { httpClient } from './httpClient';
+import { session } from './session';
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export const authProvider: AuthProvider = {
+  async login({ email, password }: Credentials) {
+    // Errors are thrown as HttpError whose message is the server's problem detail.
+    const { json } = await httpClient<LoginResponse>('/auth/login', {
+      method: 'POST',
+      json: { email: email.trim(), password },
+      authenticated: false,
+    });
+    session.save(json);
+  },
+
+  async logout() {
+    const refreshToken = session.refreshToken();
+    session.clear();
+    if (refreshToken) {
+      // Best effort: the local session is gone either way.
+      await httpClient('/auth/logout', { method: 'POST', json: { refreshToken }, authenticated: false }).catch(
+        () => undefined,
+      );
+    }
+  },
+
+  async checkAuth() {
+    if (!session.accessToken() && !session.refreshToken()) throw new Error('ra.auth.auth_check_error');
+  },
+
+  // The http client already tried a refresh, so a 401 here means the session is over.
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      session.clear();
+      throw new Error('ra.notification.logged_out');
+    }
+  },
+
+  async getIdentity() {
+    const user = session.user();
+    if (!user) throw new Error('ra.auth.auth_check_error');
+    return { id: user.id, fullName: user.name, email: user.email, roles: user.roles };
+  },
+
+  async getPermissions() {
+    return session.user()?.roles ?? [];
+  },
+
+  async canAccess({ resource, action }) {
+    return canAccess(session.user()?.roles ?? [], resource, action);
+  },
+};

@@ -1,0 +1,58 @@
+import {
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  CheckboxGroupInput,
+  FormDataConsumer,
+  PasswordInput,
+  ReferenceArrayInput,
+  ReferenceInput,
+  SelectInput,
+  TextInput,
+  email,
+  maxLength,
+  minLength,
+  required,
+} from 'react-admin';
+import { BY_NAME, attitudeChoices, localeChoices, roleChoices } from '../choices';
+
+/** Department choices limited to the user's organization. */
+export const DepartmentInput = ({ organizationId }: { organizationId?: string }) => (
+  <ReferenceInput
+    source="departmentId"
+    reference="departments"
+    filter={organizationId ? { organizationId } : {}}
+    sort={BY_NAME}
+  >
+    <AutocompleteInput disabled={!organizationId} />
+  </ReferenceInput>
+);
+
+/** The inputs shared by create and edit (everything but organization and password). */
+export const UserProfileInputs = () => (
+  <>
+    <TextInput source="name" validate={[required(), maxLength(100)]} />
+    <TextInput source="email" type="email" validate={[required(), email(), maxLength(254)]} />
+    <FormDataConsumer>
+      {({ formData }) => <DepartmentInput organizationId={formData.organizationId} />}
+    </FormDataConsumer>
+    <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} row />
+    <BooleanInput source="isKeyUser" />
+    <SelectInput source="attitude" choices={attitudeChoices} emptyText="—" />
+    <SelectInput source="locale" choices={localeChoices} />
+    <ReferenceArrayInput
+      source="assignedOrganizationIds"
+      reference="organizations"
+      filter={{ kind: 'client' }}
+      sort={BY_NAME}
+    >
+      <AutocompleteArrayInput helperText="cascade.users.assigned_help" />
+    </ReferenceArrayInput>
+  </>
+);
+
+export const passwordValidation = [minLength(8), maxLength(128)];
+
+export const UserPasswordInput = ({ helperText }: { helperText: string }) => (
+  <PasswordInput source="password" autoComplete="new-password" validate={passwordValidation} helperText={helperText} />
+);
