@@ -3,3 +3,5 @@ export * from './test-api';
 export * from './test-database';
 export * from './world';
 export * from './redis-server';
+export * from './browser';
+export * from './api-process';

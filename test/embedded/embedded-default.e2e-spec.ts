@@ -1,0 +1,80 @@
+import { DEMO_PASSWORD } from '@cascade/server/api';
+import { ApiProcess, eventually, startApiProcess } from '@cascade/server/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+jest.setTimeout(240_000);
+
+/**
+ * The start command on a machine with neither PostgreSQL nor Redis configured: embedded
+ * PostgreSQL in DATA_DIR, BullMQ on its PostgreSQL backend, api and worker in one process.
+ */
+describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cascade-embedded-'));
+  const env = { DATABASE_URL: undefined, REDIS_URL: undefined, PROCESS_ROLE: undefined, DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  let api: ApiProcess;
+
+  const json = async (path: string, init: RequestInit & { token?: string } = {}) => {
+    const response = await fetch(`${api.baseUrl}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  const login = async (email: string, password: string) =>
+    (await json('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) })).body.accessToken as string;
+
+  afterAll(async () => {
+    await api?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, says which mode it runs in, and serves the demo data', async () => {
+    api = await startApiProcess(env);
+    expect(api.output()).toContain('database: embedded PostgreSQL');
+    expect(api.output()).toContain('queue: the PostgreSQL queue backend');
+    const health = await json('/health');
+    expect(health.body).toEqual({ status: 'ok', database: 'up', queue: { status: 'up', backend: 'postgres' } });
+    const token = await login('admin@cascade.demo', DEMO_PASSWORD);
+    const users = await json('/api/users?perPage=100', { token });
+    expect(users.body.total).toBeGreaterThanOrEqual(17);
+  });
+
+  it('creates a user whose welcome arrives through the outbox and the queue', async () => {
+    const admin = await login('admin@cascade.demo', DEMO_PASSWORD);
+    const orgs = await json('/api/organizations?kind=client', { token: admin });
+    const created = await json('/api/users', {
+      method: 'POST',
+      token: admin,
+      body: JSON.stringify({
+        organizationId: orgs.body.data[0].id,
+        email: 'embedded.user@example.test',
+        name: '嵌入模式用户',
+        roles: ['trainee'],
+        password: 'embedded-pass-1',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const token = await login('embedded.user@example.test', 'embedded-pass-1');
+    const inbox = await eventually(
+      async () => {
+        const response = await json('/api/me/notifications', { token });
+        return response.body.total === 1 ? response.body : undefined;
+      },
+      30_000,
+      'the welcome notification',
+    );
+    expect(inbox.data[0]).toMatchObject({ kind: 'welcome', title: '欢迎使用 Cascade' });
+  });
+
+  it('keeps its data across a restart and does not seed twice', async () => {
+    await api.stop();
+    api = await startApiProcess(env);
+    const admin = await login('admin@cascade.demo', DEMO_PASSWORD);
+    const found = await json('/api/users?q=embedded.user', { token: admin });
+    expect(found.body.total).toBe(1);
+    const orgs = await json('/api/organizations', { token: admin });
+    expect(orgs.body.total).toBe(2);
+  });
+});
