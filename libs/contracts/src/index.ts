@@ -3,3 +3,4 @@ export * from './lists';
 export * from './notifications';
 export * from './problems';
 export * from './queues';
+export * from './training';
