@@ -7,11 +7,16 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+export type SessionChange = 'enrolled' | 'rescheduled' | 'cancelled';
+
 export interface JobPayloads {
   'user.welcome': { userId: string };
+  /** Tell people about a session: enrolled ones about their enrollment, all of them about a change. */
+  'session.notify': { sessionId: string; change: SessionChange; userIds: string[] };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'user.welcome': QUEUES.notifications,
+  'session.notify': QUEUES.notifications,
 };

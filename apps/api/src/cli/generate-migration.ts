@@ -38,9 +38,8 @@ async function main(): Promise<void> {
     );
     const indexPath = join(directory, 'index.ts');
     const index = readFileSync(indexPath, 'utf8')
-      .replace(/(\/\/ Every migration[^\n]*\n)/, `$1import { ${className} } from './${file}';\n`)
-      .replace(/\];\s*$/, `  ${className},\n];\n`)
-      .replace('= [  ', '= [\n  ');
+      .replace(/\n\nexport const migrations/, `\nimport { ${className} } from './${file}';\n\nexport const migrations`)
+      .replace(/\];\s*$/, `  ${className},\n];\n`);
     writeFileSync(indexPath, index);
     console.log(`Wrote libs/server/database/src/migrations/${file}.ts`);
   } finally {

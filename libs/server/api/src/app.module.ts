@@ -6,10 +6,15 @@ import { CascadeCoreModule, Infrastructure } from '@cascade/server/runtime';
 import { join } from 'node:path';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
+import { CalendarController } from './http/calendar.controller';
 import { DepartmentsController } from './http/departments.controller';
+import { FilesController } from './http/files.controller';
 import { HealthController } from './http/health.controller';
 import { MeController } from './http/me.controller';
 import { OrganizationsController } from './http/organizations.controller';
+import { SessionsController } from './http/sessions.controller';
+import { TrainingIssuesController } from './http/training-issues.controller';
+import { TrainingPlansController } from './http/training-plans.controller';
 import { UsersController } from './http/users.controller';
 
 @Module({})
@@ -26,6 +31,11 @@ export class AppModule {
         UsersController,
         MeController,
         AuditController,
+        FilesController,
+        TrainingPlansController,
+        SessionsController,
+        CalendarController,
+        TrainingIssuesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -10,6 +10,8 @@ export interface ScopeRules {
   organizationColumn: string | null;
   /** Column naming the user a record is about; trainees see only their own records. */
   selfColumn?: string;
+  /** Like selfColumn, as SQL: `{alias}` and `:scopeSelfId` are filled in (e.g. an EXISTS on enrollments). */
+  selfCondition?: string;
   /** When the owning organization is the record's own id (the organization itself). */
   organizationIsId?: boolean;
 }
@@ -42,8 +44,11 @@ export abstract class ScopedRepository<T extends ObjectLiteral> {
       const column = this.scope.organizationIsId ? 'id' : this.scope.organizationColumn;
       qb.andWhere(`${this.alias}.${column} IN (:...visibleOrganizationIds)`, { visibleOrganizationIds: visible });
     }
-    if (this.scope.selfColumn && isOnlyTrainee()) {
-      qb.andWhere(`${this.alias}.${this.scope.selfColumn} = :scopeSelfId`, { scopeSelfId: currentActor().userId });
+    if ((this.scope.selfColumn || this.scope.selfCondition) && isOnlyTrainee()) {
+      const condition = this.scope.selfCondition
+        ? `(${this.scope.selfCondition.replace(/\{alias\}/g, this.alias)})`
+        : `${this.alias}.${this.scope.selfColumn} = :scopeSelfId`;
+      qb.andWhere(condition, { scopeSelfId: currentActor().userId });
     }
     return qb;
   }

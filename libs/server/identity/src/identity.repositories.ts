@@ -92,6 +92,38 @@ export class UsersRepository extends ScopedRepository<User> {
     return this.repository.findOne({ where: { email: email.trim().toLowerCase() } });
   }
 
+  /** Of `ids`, the active users who may train in the client: its own trainers and the vendor trainers assigned to it. */
+  async trainersFor(organizationId: string, ids: string[], manager?: EntityManager): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await (manager ?? this.repository.manager).query(
+      `SELECT u.id FROM app_user u
+        WHERE u.id = ANY($2::uuid[]) AND u.active AND 'trainer' = ANY(u.roles)
+          AND (u.organization_id = $1
+               OR EXISTS (SELECT 1 FROM trainer_assignment ta WHERE ta.trainer_id = u.id AND ta.organization_id = $1))`,
+      [organizationId, ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Of `ids`, the active users who belong to the organization. */
+  async membersOf(organizationId: string, ids: string[], manager?: EntityManager): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await (manager ?? this.repository.manager).query(
+      `SELECT id FROM app_user WHERE id = ANY($2::uuid[]) AND organization_id = $1 AND active`,
+      [organizationId, ids],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async namesOf(ids: string[], manager?: EntityManager): Promise<Map<string, { name: string; departmentName: string | null; email: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; name: string; email: string; department_name: string | null }[] = await (manager ?? this.repository.manager).query(
+      `SELECT u.id, u.name, u.email, d.name AS department_name FROM app_user u LEFT JOIN department d ON d.id = u.department_id WHERE u.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email, departmentName: r.department_name }]));
+  }
+
   async emailsTaken(emails: string[]): Promise<string[]> {
     if (emails.length === 0) return [];
     const rows = await this.repository.find({ select: { email: true }, where: { email: In(emails) } });

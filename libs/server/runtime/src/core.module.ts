@@ -5,7 +5,11 @@ import { AppConfig, ConfigModule } from '@cascade/server/config';
 import { dataSourceOptions } from '@cascade/server/database';
 import { AuditModule } from '@cascade/server/audit';
 import { IdentityModule } from '@cascade/server/identity';
+import { FilesModule } from '@cascade/server/files';
 import { NotificationsModule } from '@cascade/server/notifications';
+import { PlansModule } from '@cascade/server/plans';
+import { SessionsModule } from '@cascade/server/sessions';
+import { TrainingIssuesModule } from '@cascade/server/training-issues';
 import { QueueModule, WorkerRuntimeModule } from '@cascade/server/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { ALL_ENTITIES } from './entities';
@@ -39,8 +43,12 @@ export class CascadeCoreModule {
         AuditModule,
         IdentityModule,
         NotificationsModule,
+        FilesModule,
+        PlansModule,
+        SessionsModule,
+        TrainingIssuesModule,
       ],
-      exports: [IdentityModule, NotificationsModule, AuditModule],
+      exports: [IdentityModule, NotificationsModule, AuditModule, FilesModule, PlansModule, SessionsModule, TrainingIssuesModule],
     };
   }
 }

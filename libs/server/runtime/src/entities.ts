@@ -1,7 +1,20 @@
 import { AuditEntry } from '@cascade/server/audit';
+import { StoredFile } from '@cascade/server/files';
 import { IDENTITY_ENTITIES } from '@cascade/server/identity';
 import { Notification } from '@cascade/server/notifications';
+import { PLAN_ENTITIES } from '@cascade/server/plans';
 import { OutboxMessage } from '@cascade/server/queue';
+import { SESSION_ENTITIES } from '@cascade/server/sessions';
+import { TrainingIssue } from '@cascade/server/training-issues';
 
 /** Every mapped entity; the migration generator compares this against the database. */
-export const ALL_ENTITIES: Function[] = [...IDENTITY_ENTITIES, Notification, AuditEntry, OutboxMessage];
+export const ALL_ENTITIES: Function[] = [
+  ...IDENTITY_ENTITIES,
+  Notification,
+  AuditEntry,
+  OutboxMessage,
+  StoredFile,
+  ...PLAN_ENTITIES,
+  ...SESSION_ENTITIES,
+  TrainingIssue,
+];

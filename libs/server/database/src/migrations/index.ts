@@ -1,5 +1,8 @@
 // Every migration, in order. New ones are generated with `npm run db:generate -- <Name>`.
 import { Initial1795828845931 } from './1795828845931-Initial';
+import { PlansSessionsAttendance1795830758725 } from './1795830758725-PlansSessionsAttendance';
+
 export const migrations: Function[] = [
   Initial1795828845931,
+  PlansSessionsAttendance1795830758725,
 ];

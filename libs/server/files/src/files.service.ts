@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { StoredFileView } from '@cascade/contracts';
+import { currentActor, InputError, NotFoundError, ScopedRepository, ScopeRules, visibleOrganizationIds } from '@cascade/server/core';
+import { DataSource, Repository } from 'typeorm';
+import { StoredFile } from './stored-file.entity';
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+@Injectable()
+export class FilesRepository extends ScopedRepository<StoredFile> {
+  protected readonly alias = 'file';
+  protected readonly entityName = 'File';
+  protected readonly scope: ScopeRules = { organizationColumn: 'organizationId' };
+
+  constructor(@InjectRepository(StoredFile) repository: Repository<StoredFile>) {
+    super(repository);
+  }
+
+  async findWithContent(id: string): Promise<StoredFile> {
+    const file = await this.findVisible(id);
+    const row = await this.repository.findOne({ where: { id: file.id }, select: { id: true, content: true } });
+    return { ...file, content: row!.content };
+  }
+}
+
+@Injectable()
+export class FilesService {
+  constructor(
+    private readonly files: FilesRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async upload(organizationId: string, name: string, contentType: string, content: Buffer): Promise<StoredFileView> {
+    const visible = visibleOrganizationIds();
+    if (visible && !visible.includes(organizationId)) throw new NotFoundError('Organization');
+    if (content.length === 0) throw new InputError('file', 'is empty');
+    if (content.length > MAX_FILE_BYTES) throw new InputError('file', `must be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+    const safeName = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
+    const file = await this.dataSource.getRepository(StoredFile).save({
+      organizationId,
+      name: safeName,
+      contentType: contentType.slice(0, 100) || 'application/octet-stream',
+      size: content.length,
+      content,
+      uploadedBy: currentActor().userId,
+    });
+    return toView(file);
+  }
+
+  async get(id: string): Promise<StoredFileView> {
+    return toView(await this.files.findVisible(id));
+  }
+
+  download(id: string): Promise<StoredFile> {
+    return this.files.findWithContent(id);
+  }
+
+  /** Files exist and belong to the organization; used to validate references to uploads. */
+  async assertOwned(organizationId: string, ids: string[]): Promise<boolean> {
+    if (ids.length === 0) return true;
+    const count = await this.dataSource
+      .getRepository(StoredFile)
+      .createQueryBuilder('f')
+      .where('f.id IN (:...ids) AND f.organization_id = :organizationId', { ids, organizationId })
+      .getCount();
+    return count === new Set(ids).size;
+  }
+}
+
+function toView(file: StoredFile): StoredFileView {
+  return { id: file.id, name: file.name, contentType: file.contentType, size: file.size, createdAt: file.createdAt.toISOString() };
+}
