@@ -137,6 +137,21 @@ describe('organizations, departments and users', () => {
       expect(assigned.body.errors[0].field).toBe('assignedOrganizationIds');
     });
 
+    it('reassigns a vendor trainer to other clients', async () => {
+      const updated = await api
+        .http()
+        .patch(`/api/users/${world.trainerB.id}`)
+        .set('authorization', admin)
+        .send({ assignedOrganizationIds: [world.clientA.id, world.clientB.id] });
+      expect(updated.status).toBe(200);
+      expect(updated.body.assignedOrganizationIds).toEqual([world.clientA.id, world.clientB.id].sort());
+      const trainerB = await api.login(world.trainerB.email);
+      expect((await api.http().get(`/api/organizations/${world.clientA.id}`).set('authorization', trainerB)).status).toBe(200);
+      const back = await api.http().patch(`/api/users/${world.trainerB.id}`).set('authorization', admin).send({ assignedOrganizationIds: [world.clientB.id] });
+      expect(back.body).toMatchObject({ assignedOrganizationIds: [world.clientB.id] });
+      expect((await api.http().get(`/api/organizations/${world.clientA.id}`).set('authorization', trainerB)).status).toBe(404);
+    });
+
     it('updates, deactivates and reactivates, recording each write in the audit log', async () => {
       const updated = await api.http().patch(`/api/users/${world.traineeA.id}`).set('authorization', admin).send({ attitude: 'resistant' });
       expect(updated.status).toBe(200);

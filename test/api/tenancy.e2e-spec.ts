@@ -1,4 +1,4 @@
-import { createWorld, startTestApi, TestApi, World } from '@cascade/server/testing';
+import { createPlan, createSession, createWorld, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
 
 /**
  * Walks every endpoint in the OpenAPI document as users of client A and checks that no
@@ -22,6 +22,30 @@ describe('tenant isolation across every endpoint', () => {
       .set('authorization', admin)
       .send({ organizationId: world.clientB.id, name: 'B 仓储部' });
     expect(created.status).toBe(201);
+    const trainerB = await api.login(world.trainerB.email);
+    const plan = await createPlan(api, world, trainerB, {
+      organizationId: world.clientB.id,
+      trainerIds: [world.trainerB.id],
+      targets: [{ userId: world.traineeB.id, kind: 'key_user' }],
+    });
+    const session = await createSession(api, trainerB, plan, { startsAt: minutesFromNow(-5), endsAt: minutesFromNow(60) });
+    await api.http().post(`/api/sessions/${session.id}/enrollments`).set('authorization', trainerB).send({ userIds: [world.traineeB.id] });
+    const { code } = (await api.http().get(`/api/sessions/${session.id}/check-in-code`).set('authorization', trainerB)).body;
+    const traineeB = await api.login(world.traineeB.email);
+    expect((await api.http().post(`/api/sessions/${session.id}/check-ins`).set('authorization', traineeB).send({ code })).status).toBe(201);
+    const issue = await api
+      .http()
+      .post('/api/training-issues')
+      .set('authorization', traineeB)
+      .send({ sessionId: session.id, category: 'data', severity: 'high', title: 'B 的问题', description: '物料编码不一致' });
+    expect(issue.status).toBe(201);
+    const file = await api
+      .http()
+      .post('/api/files')
+      .set('authorization', trainerB)
+      .field('organizationId', world.clientB.id)
+      .attach('file', Buffer.from('B 的资料'), 'b.txt');
+    expect(file.status).toBe(201);
     await api.relay();
     foreignIds = await recordsOf(api, world.clientB.id);
     paths = (await api.http().get('/api/docs-json')).body.paths;
@@ -31,8 +55,8 @@ describe('tenant isolation across every endpoint', () => {
   const actors = () => [world.managerA, world.trainerA, world.traineeA];
 
   it('finds client B records to look for', () => {
-    // Organization, departments, users, notifications, audit entries, outbox-driven inbox items.
-    expect(foreignIds.length).toBeGreaterThan(8);
+    // Organization, departments, users, notifications, audit entries, plans, modules, sessions, attendance, issues, files.
+    expect(foreignIds.length).toBeGreaterThan(20);
   });
 
   it('never lists a record of client B', async () => {

@@ -17,7 +17,8 @@ export class AuditEntry {
   @Column('text')
   entity!: string;
 
-  @Column('uuid')
+  /** The record's id, or its composite key joined by ':'. */
+  @Column('text')
   entityId!: string;
 
   @Column('uuid', { nullable: true })

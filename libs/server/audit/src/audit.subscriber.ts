@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { auditPolicy, RequestContext } from '@cascade/server/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DataSource, EntitySubscriberInterface, InsertEvent, ObjectLiteral, RemoveEvent, UpdateEvent } from 'typeorm';
+import { DataSource, EntityMetadata, EntitySubscriberInterface, InsertEvent, ObjectLiteral, RemoveEvent, UpdateEvent } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 
 /**
@@ -17,12 +17,12 @@ export class AuditSubscriber implements EntitySubscriberInterface {
   }
 
   async afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
-    await this.record(event.manager, event.metadata.target, 'create', null, event.entity);
+    await this.record(event.manager, event.metadata, 'create', null, event.entity);
   }
 
   async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
     if (!event.entity || (event.updatedColumns.length === 0 && event.updatedRelations.length === 0)) return;
-    await this.record(event.manager, event.metadata.target, 'update', event.databaseEntity ?? null, {
+    await this.record(event.manager, event.metadata, 'update', event.databaseEntity ?? null, {
       ...event.databaseEntity,
       ...event.entity,
     });
@@ -31,20 +31,24 @@ export class AuditSubscriber implements EntitySubscriberInterface {
   async afterRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
     const before = event.databaseEntity ?? event.entity;
     if (!before) return;
-    await this.record(event.manager, event.metadata.target, 'delete', { ...before, id: before.id ?? event.entityId }, null);
+    await this.record(event.manager, event.metadata, 'delete', { ...event.entity, ...before }, null);
   }
 
   private async record(
     manager: InsertEvent<ObjectLiteral>['manager'],
-    target: Function | string,
+    metadata: EntityMetadata,
     action: AuditEntry['action'],
     before: ObjectLiteral | null,
     after: ObjectLiteral | null | undefined,
   ): Promise<void> {
+    const target = metadata.target;
     const policy = auditPolicy(target);
     if (!policy) return;
     const subject = after ?? before;
-    if (!subject?.id) return;
+    // Composite keys (an assignment, an enrollment) read as their parts joined by ':'.
+    const key = subject ? metadata.primaryColumns.map((column) => column.getEntityValue(subject)) : [];
+    if (key.length === 0 || key.some((part) => part === undefined || part === null)) return;
+    const entityId = key.join(':');
     const entity = typeof target === 'string' ? target : target.name;
     const clean = (value: ObjectLiteral | null | undefined) => (value ? snapshot(value, policy.redact) : null);
     const beforeImage = clean(before);
@@ -54,8 +58,8 @@ export class AuditSubscriber implements EntitySubscriberInterface {
       actorId: RequestContext.actor()?.userId ?? null,
       action,
       entity,
-      entityId: subject.id,
-      organizationId: subject.organizationId ?? (entity === 'Organization' ? subject.id : null),
+      entityId,
+      organizationId: subject!.organizationId ?? (entity === 'Organization' ? subject!.id : null),
       before: beforeImage,
       after: afterImage,
     };

@@ -5,3 +5,4 @@ export * from './world';
 export * from './redis-server';
 export * from './browser';
 export * from './api-process';
+export * from './training-fixtures';

@@ -7,7 +7,7 @@ import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 class AuditListQuery extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entity?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() entityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional() @IsOptional() @IsIn(['create', 'update', 'delete']) action?: string;

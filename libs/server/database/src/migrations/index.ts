@@ -1,8 +1,10 @@
 // Every migration, in order. New ones are generated with `npm run db:generate -- <Name>`.
 import { Initial1795828845931 } from './1795828845931-Initial';
 import { PlansSessionsAttendance1795830758725 } from './1795830758725-PlansSessionsAttendance';
+import { AuditCompositeKeys1795830940441 } from './1795830940441-AuditCompositeKeys';
 
 export const migrations: Function[] = [
   Initial1795828845931,
   PlansSessionsAttendance1795830758725,
+  AuditCompositeKeys1795830940441,
 ];
