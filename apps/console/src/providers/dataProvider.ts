@@ -1,7 +1,18 @@
 import {
   MAX_PER_PAGE,
+  type AttendanceSheetView,
+  type AttendanceStatus,
+  type AttendanceSummaryView,
+  type AttendanceView,
+  type CheckInCodeView,
+  type CheckInMethod,
   type ListResult,
   type NotificationView,
+  type PlanRevisionView,
+  type StoredFileView,
+  type TrainingIssueView,
+  type TrainingPlanView,
+  type TrainingSessionView,
   type UserImportResult,
   type UserView,
 } from '@cascade/contracts';
@@ -14,7 +25,7 @@ import type {
   Identifier,
   RaRecord,
 } from 'react-admin';
-import { httpClient } from './httpClient';
+import { httpBlob, httpClient } from './httpClient';
 
 /** Never written by clients: unknown or read-only fields are rejected with 400. */
 const SERVER_OWNED_FIELDS = ['id', 'createdAt', 'updatedAt'];
@@ -22,6 +33,9 @@ const SERVER_OWNED_FIELDS = ['id', 'createdAt', 'updatedAt'];
 const IMMUTABLE_FIELDS: Record<string, string[]> = {
   users: ['organizationId', 'active'],
   departments: ['organizationId'],
+  'training-plans': ['organizationId', 'status', 'revision', 'createdBy', 'submittedAt', 'confirmedAt', 'confirmedBy'],
+  sessions: ['planId', 'organizationId', 'businessProcess', 'status', 'enrollments', 'checkInOpensAt', 'checkInClosesAt'],
+  'training-issues': ['organizationId', 'planId', 'sessionId', 'moduleId', 'status', 'reporterId', 'resolution'],
 };
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
@@ -75,6 +89,31 @@ export interface CascadeDataProvider extends DataProvider {
   notifications(params: { page: number; perPage: number; unreadOnly: boolean }): Promise<ListResult<NotificationView>>;
   markNotificationRead(id: string): Promise<void>;
   unreadNotificationCount(): Promise<number>;
+  planAction(id: Identifier, action: PlanAction, body?: PlanActionBody): Promise<TrainingPlanView>;
+  planRevisions(id: Identifier): Promise<ListResult<PlanRevisionView>>;
+  planAttendanceSummary(id: Identifier): Promise<AttendanceSummaryView>;
+  uploadFile(organizationId: string, file: File): Promise<StoredFileView>;
+  /** A protected file (PDF, XLSX, ICS, upload) fetched with the bearer token. */
+  download(path: string): Promise<{ blob: Blob; fileName: string | null }>;
+  cancelSession(id: Identifier, reason: string): Promise<TrainingSessionView>;
+  enroll(id: Identifier, userIds: string[]): Promise<TrainingSessionView>;
+  unenroll(id: Identifier, userId: string): Promise<void>;
+  respondToInvitation(id: Identifier, response: 'accepted' | 'declined'): Promise<TrainingSessionView>;
+  checkInCode(id: Identifier): Promise<CheckInCodeView>;
+  checkIn(id: Identifier, code: string, method: Exclude<CheckInMethod, 'manual'>): Promise<AttendanceView>;
+  attendanceSheet(id: Identifier): Promise<AttendanceSheetView>;
+  markAttendance(id: Identifier, mark: AttendanceMark): Promise<AttendanceView>;
+  calendarFeed(reset?: boolean): Promise<string>;
+  issueAction(id: Identifier, action: IssueAction, resolution?: string): Promise<TrainingIssueView>;
+}
+
+export type PlanAction = 'submit' | 'confirm' | 'return' | 'start' | 'complete' | 'cancel';
+export type PlanActionBody = { comment?: string } | { reason: string };
+export type IssueAction = 'start' | 'resolve' | 'reject' | 'defer' | 'reopen';
+export interface AttendanceMark {
+  userId: string;
+  status: Exclude<AttendanceStatus, 'pending_approval'>;
+  note?: string;
 }
 
 export const dataProvider: CascadeDataProvider = {
@@ -172,5 +211,81 @@ export const dataProvider: CascadeDataProvider = {
 
   async unreadNotificationCount() {
     return (await httpClient<{ count: number }>('/me/notifications/unread-count')).json.count;
+  },
+
+  async planAction(id, action, body) {
+    return (await httpClient<TrainingPlanView>(`${path('training-plans', id)}/${action}`, { method: 'POST', json: body ?? {} }))
+      .json;
+  },
+
+  async planRevisions(id) {
+    return (await httpClient<ListResult<PlanRevisionView>>(`${path('training-plans', id)}/revisions`)).json;
+  },
+
+  async planAttendanceSummary(id) {
+    return (await httpClient<AttendanceSummaryView>(`${path('training-plans', id)}/attendance-summary`)).json;
+  },
+
+  async uploadFile(organizationId, file) {
+    const form = new FormData();
+    form.append('organizationId', organizationId);
+    form.append('file', file, file.name);
+    return (await httpClient<StoredFileView>('/files', { method: 'POST', body: form })).json;
+  },
+
+  download(filePath) {
+    return httpBlob(filePath);
+  },
+
+  async cancelSession(id, reason) {
+    return (await httpClient<TrainingSessionView>(`${path('sessions', id)}/cancel`, { method: 'POST', json: { reason } }))
+      .json;
+  },
+
+  async enroll(id, userIds) {
+    return (
+      await httpClient<TrainingSessionView>(`${path('sessions', id)}/enrollments`, { method: 'POST', json: { userIds } })
+    ).json;
+  },
+
+  async unenroll(id, userId) {
+    await httpClient(`${path('sessions', id)}/enrollments/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+  },
+
+  async respondToInvitation(id, response) {
+    return (
+      await httpClient<TrainingSessionView>(`${path('sessions', id)}/respond`, { method: 'POST', json: { response } })
+    ).json;
+  },
+
+  async checkInCode(id) {
+    return (await httpClient<CheckInCodeView>(`${path('sessions', id)}/check-in-code`)).json;
+  },
+
+  async checkIn(id, code, method) {
+    return (
+      await httpClient<AttendanceView>(`${path('sessions', id)}/check-ins`, { method: 'POST', json: { code, method } })
+    ).json;
+  },
+
+  async attendanceSheet(id) {
+    return (await httpClient<AttendanceSheetView>(`${path('sessions', id)}/attendance`)).json;
+  },
+
+  async markAttendance(id, mark) {
+    return (await httpClient<AttendanceView>(`${path('sessions', id)}/attendance`, { method: 'POST', json: mark })).json;
+  },
+
+  async calendarFeed(reset = false) {
+    const { json } = await httpClient<{ url: string }>(reset ? '/me/calendar/reset' : '/me/calendar', {
+      method: reset ? 'POST' : 'GET',
+    });
+    return json.url;
+  },
+
+  async issueAction(id, action, resolution) {
+    const body = resolution === undefined ? {} : { resolution };
+    return (await httpClient<TrainingIssueView>(`${path('training-issues', id)}/${action}`, { method: 'POST', json: body }))
+      .json;
   },
 };

@@ -96,15 +96,12 @@ async function performRefresh(): Promise<string> {
 
 const apiUrl = (path: string) => (path.startsWith(API_URL + '/') ? path : `${API_URL}${path}`);
 
-/**
- * fetch for the Cascade API: JSON in and out, bearer token, one refresh-and-retry on 401,
- * and problem+json errors thrown as HttpError.
- */
-export async function httpClient<T = unknown>(path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
+/** fetch with the bearer token, one refresh-and-retry on 401, and problem+json errors thrown as HttpError. */
+async function authorizedFetch(path: string, options: RequestOptions = {}): Promise<Response> {
   const { json, authenticated = true, headers, ...init } = options;
   const send = (token: string | null) => {
     const requestHeaders = new Headers(headers);
-    requestHeaders.set('Accept', 'application/json, application/problem+json');
+    if (!requestHeaders.has('Accept')) requestHeaders.set('Accept', 'application/json, application/problem+json');
     if (json !== undefined) requestHeaders.set('Content-Type', 'application/json');
     if (token) requestHeaders.set('Authorization', `Bearer ${token}`);
     return fetch(apiUrl(path), {
@@ -123,5 +120,24 @@ export async function httpClient<T = unknown>(path: string, options: RequestOpti
     response = await send(token);
   }
   if (!response.ok) throw await toHttpError(response);
+  return response;
+}
+
+/**
+ * fetch for the Cascade API: JSON in and out, bearer token, one refresh-and-retry on 401,
+ * and problem+json errors thrown as HttpError.
+ */
+export async function httpClient<T = unknown>(path: string, options: RequestOptions = {}): Promise<HttpResponse<T>> {
+  const response = await authorizedFetch(path, options);
   return { status: response.status, headers: response.headers, json: (await readBody(response)) as T };
+}
+
+/** A file the API serves behind the bearer token (PDF, XLSX, ICS, uploads), with its suggested name. */
+export async function httpBlob(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await authorizedFetch(path, { headers: { Accept: '*/*' } });
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const fileName = encoded ? decodeURIComponent(encoded) : (plain ?? null);
+  return { blob: await response.blob(), fileName };
 }

@@ -36,7 +36,7 @@ export class FilesService {
     if (visible && !visible.includes(organizationId)) throw new NotFoundError('Organization');
     if (content.length === 0) throw new InputError('file', 'is empty');
     if (content.length > MAX_FILE_BYTES) throw new InputError('file', `must be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
-    const safeName = name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'file';
+    const safeName = [...name].map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c)).join('').slice(0, 200) || 'file';
     const file = await this.dataSource.getRepository(StoredFile).save({
       organizationId,
       name: safeName,
