@@ -6,7 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { swcOptions, root } = require('./swc-options.cjs');
 
-const SOURCES = ['apps/api/src', 'apps/worker/src', 'libs'];
+const SOURCES = ['apps/api/src', 'apps/worker/src', 'libs', 'test/bench'];
 const OUT = path.join(root, 'dist/server');
 
 function* walk(dir) {

@@ -9,3 +9,4 @@ export * from './scoped.repository';
 export * from './tenant-scope';
 export * from './validation.pipe';
 export * from './audited';
+export * from './access-tokens';

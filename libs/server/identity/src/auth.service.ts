@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LoginResponse } from '@cascade/contracts';
-import { Actor, ActorResolver, RequestContext, TooManyRequestsError, UnauthorizedError } from '@cascade/server/core';
+import { AccessTokens, Actor, ActorResolver, RequestContext, TooManyRequestsError, UnauthorizedError } from '@cascade/server/core';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UsersRepository } from './identity.repositories';
@@ -23,7 +22,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 @Injectable()
 export class AuthService extends ActorResolver {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -121,7 +120,7 @@ export class AuthService extends ActorResolver {
         expiresAt: new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000),
       }),
     );
-    const accessToken = await this.jwt.signAsync({ sub: user.id, typ: 'access' }, { expiresIn: ACCESS_TOKEN_SECONDS });
+    const accessToken = this.tokens.sign(user.id, ACCESS_TOKEN_SECONDS);
     return {
       accessToken,
       refreshToken: `${token.id}.${secret}`,

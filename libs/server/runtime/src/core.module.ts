@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@cascade/server/config';
 import { dataSourceOptions } from '@cascade/server/database';
@@ -12,6 +11,7 @@ import { SessionsModule } from '@cascade/server/sessions';
 import { TrainingIssuesModule } from '@cascade/server/training-issues';
 import { QueueModule, WorkerRuntimeModule } from '@cascade/server/queue';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessTokensModule } from './access-tokens.module';
 import { ALL_ENTITIES } from './entities';
 import { Infrastructure } from './infrastructure';
 
@@ -36,7 +36,7 @@ export class CascadeCoreModule {
             redact: ['req.headers.authorization', 'req.headers.cookie'],
           },
         }),
-        JwtModule.register({ global: true, secret: config.jwtSecret }),
+        AccessTokensModule.forRoot(config.jwtSecret),
         TypeOrmModule.forRoot({ ...dataSourceOptions(infrastructure.databaseUrl, infrastructure.embedded), entities: ALL_ENTITIES }),
         QueueModule.forRoot(infrastructure.queue),
         ...(options.runsWorker ? [WorkerRuntimeModule.forRoot({ relayIntervalMs: config.relayIntervalMs })] : []),

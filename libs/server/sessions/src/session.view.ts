@@ -36,7 +36,16 @@ export function toSessionView(session: TrainingSession, trainers: SessionTrainer
   };
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "2026年12月1日 09:00" in the session's own zone, for messages and calendars. */
 export function formatWhen(session: TrainingSession, locale: 'zh-CN' | 'en'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: session.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(session.startsAt);
+  // Building a formatter costs far more than using one; a room of notifications shares a few.
+  const key = `${locale}|${session.timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone: session.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(session.startsAt);
 }

@@ -1,8 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { freePort } from './redis-server';
 
-export const API_ENTRY = join(__dirname, '../../../../dist/server/apps/api/src/main.js');
+/** The repository root, found from this file whether it runs from source or from dist/. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('repository root not found');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const API_ENTRY = join(repoRoot(), 'dist/server/apps/api/src/main.js');
 
 export interface ApiProcess {
   baseUrl: string;
@@ -16,7 +28,9 @@ export async function startApiProcess(env: Record<string, string | undefined>, t
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
-  const child: ChildProcess = spawn(process.execPath, [API_ENTRY], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // e.g. API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the api under a benchmark.
+  const nodeArgs = process.env.API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, API_ENTRY], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
