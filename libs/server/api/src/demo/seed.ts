@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { RequestContext } from '@cascade/server/core';
 import { Department, hashPassword, Organization, User, UsersService } from '@cascade/server/identity';
 import { DataSource, EntityManager } from 'typeorm';
+import { seedDemoTraining } from './demo-training';
 import { CLIENT, CLIENT_USERS, DemoUser, DEMO_PASSWORD, DEPARTMENTS, VENDOR, VENDOR_USERS } from './demo-data';
 
 /**
@@ -11,7 +12,7 @@ import { CLIENT, CLIENT_USERS, DemoUser, DEMO_PASSWORD, DEPARTMENTS, VENDOR, VEN
 export async function seedDemoData(app: INestApplicationContext): Promise<boolean> {
   const dataSource = app.get(DataSource);
   const users = app.get(UsersService);
-  return RequestContext.runAsSystem(() =>
+  const created = await RequestContext.runAsSystem(() =>
     dataSource.transaction(async (manager) => {
       // Serialises concurrent seeders (two replicas starting on an empty database).
       await manager.query('SELECT pg_advisory_xact_lock(727275)');
@@ -42,6 +43,21 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
       return true;
     }),
   );
+  if (!created) return false;
+  const ids: Record<string, string> = {};
+  for (const user of await dataSource.getRepository(User).find({ select: { id: true, email: true } })) ids[user.email] = user.id;
+  ids.client = (await dataSource.getRepository(Organization).findOneByOrFail({ name: CLIENT.name })).id;
+  try {
+    await seedDemoTraining(app, ids);
+  } catch (error) {
+    // Without its training the demo is half there: remove it all so the next start seeds again.
+    const tables: { tablename: string }[] = await dataSource.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+    );
+    await dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+    throw error;
+  }
+  return true;
 }
 
 async function assignDepartmentManagers(manager: EntityManager, departmentIds: Map<string, string>): Promise<void> {
