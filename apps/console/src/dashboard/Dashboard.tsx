@@ -1,6 +1,8 @@
 import type { Role } from '@cascade/contracts';
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import ApartmentIcon from '@mui/icons-material/Apartment';
+import EventAvailableIcon from '@mui/icons-material/EventAvailable';
+import SchoolIcon from '@mui/icons-material/School';
 import InboxIcon from '@mui/icons-material/Inbox';
 import { Box, Button, Card, CardActions, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
@@ -52,6 +54,8 @@ export const Dashboard = () => {
   const { identity } = useGetIdentity();
   const unread = useUnreadCount();
   const { canAccess: canSeeOrganizations } = useCanAccess({ resource: 'organizations', action: 'list' });
+  const { canAccess: canSeePlans } = useCanAccess({ resource: 'training-plans', action: 'list' });
+  const { canAccess: hasOwnSessions } = useCanAccess({ resource: 'sessions', action: 'mine' });
 
   return (
     <Box sx={{ mt: { xs: 1, sm: 2 }, maxWidth: 1100 }}>
@@ -68,6 +72,32 @@ export const Dashboard = () => {
         </CardContent>
       </Card>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {hasOwnSessions && (
+          <Tile
+            icon={<EventAvailableIcon />}
+            title={translate('cascade.menu.my_sessions')}
+            body={translate('cascade.dashboard.my_sessions_body')}
+            action={
+              <Button component={Link} to="/my-sessions" size="small">
+                {translate('cascade.dashboard.open_my_sessions')}
+              </Button>
+            }
+          />
+        )}
+        {canSeePlans && (
+          <Tile
+            icon={<SchoolIcon />}
+            title={translate('cascade.dashboard.training')}
+            body={translate('cascade.dashboard.training_body')}
+            action={
+              <Box sx={{ display: 'flex', flexWrap: 'wrap' }}>
+                <ResourceLink resource="training-plans" />
+                <ResourceLink resource="sessions" />
+                <ResourceLink resource="training-issues" />
+              </Box>
+            }
+          />
+        )}
         <Tile
           icon={<InboxIcon />}
           title={translate('cascade.inbox.title')}

@@ -28,7 +28,12 @@ const toFailure = (error: unknown, fallback: string): LoginFailure => {
   return { detail: fallback };
 };
 
-const LoginForm = () => {
+interface LoginFormProps {
+  /** Where to go after signing in; by default the page that asked for it, or the dashboard. */
+  redirectTo?: string;
+}
+
+export const LoginForm = ({ redirectTo }: LoginFormProps) => {
   const translate = useTranslate();
   const login = useLogin();
   const [submitting, setSubmitting] = useState(false);
@@ -38,7 +43,7 @@ const LoginForm = () => {
     setSubmitting(true);
     setFailure(null);
     try {
-      await login(values as unknown as Credentials);
+      await login(values as unknown as Credentials, redirectTo);
     } catch (error) {
       setFailure(toFailure(error, translate('ra.notification.http_error')));
       setSubmitting(false);

@@ -1,5 +1,7 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
+import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import InboxIcon from '@mui/icons-material/Inbox';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Divider } from '@mui/material';
 import { Menu as RaMenu, useCanAccess, useTranslate } from 'react-admin';
@@ -8,9 +10,24 @@ import { Menu as RaMenu, useCanAccess, useTranslate } from 'react-admin';
 export const Menu = () => {
   const translate = useTranslate();
   const { canAccess: canImportUsers } = useCanAccess({ resource: 'users', action: 'import' });
+  const { canAccess: hasOwnSessions } = useCanAccess({ resource: 'sessions', action: 'mine' });
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
+      {hasOwnSessions && (
+        <>
+          <RaMenu.Item
+            to="/my-sessions"
+            primaryText={translate('cascade.menu.my_sessions')}
+            leftIcon={<EventAvailableIcon />}
+          />
+          <RaMenu.Item
+            to="/training-issues/create"
+            primaryText={translate('cascade.menu.report_problem')}
+            leftIcon={<ReportProblemIcon />}
+          />
+        </>
+      )}
       <RaMenu.ResourceItems />
       {canImportUsers && (
         <RaMenu.Item

@@ -1,6 +1,6 @@
 import type { Role } from '@cascade/contracts';
 
-/** Actions react-admin asks about (list, show, create, edit, delete, …) plus `import`. */
+/** Actions react-admin asks about (list, show, create, edit, delete, …) plus the console's own (import, workflow steps). */
 type Grants = Record<string, readonly string[]>;
 
 const READ = ['list', 'show'] as const;

@@ -100,7 +100,12 @@ export interface CascadeDataProvider extends DataProvider {
   unenroll(id: Identifier, userId: string): Promise<void>;
   respondToInvitation(id: Identifier, response: 'accepted' | 'declined'): Promise<TrainingSessionView>;
   checkInCode(id: Identifier): Promise<CheckInCodeView>;
-  checkIn(id: Identifier, code: string, method: Exclude<CheckInMethod, 'manual'>): Promise<AttendanceView>;
+  /** `repeated` when the trainee had already checked in (200 instead of 201). */
+  checkIn(
+    id: Identifier,
+    code: string,
+    method: Exclude<CheckInMethod, 'manual'>,
+  ): Promise<{ attendance: AttendanceView; repeated: boolean }>;
   attendanceSheet(id: Identifier): Promise<AttendanceSheetView>;
   markAttendance(id: Identifier, mark: AttendanceMark): Promise<AttendanceView>;
   calendarFeed(reset?: boolean): Promise<string>;
@@ -263,9 +268,11 @@ export const dataProvider: CascadeDataProvider = {
   },
 
   async checkIn(id, code, method) {
-    return (
-      await httpClient<AttendanceView>(`${path('sessions', id)}/check-ins`, { method: 'POST', json: { code, method } })
-    ).json;
+    const { status, json } = await httpClient<AttendanceView>(`${path('sessions', id)}/check-ins`, {
+      method: 'POST',
+      json: { code, method },
+    });
+    return { attendance: json, repeated: status === 200 };
   },
 
   async attendanceSheet(id) {
