@@ -12,6 +12,13 @@ import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
+/**
+ * Every request needs its actor; a burst of sign-ins would otherwise read the same rows
+ * hundreds of times a second. Changes made through this process apply at once (see forget);
+ * another replica's cache catches up within this many milliseconds.
+ */
+const ACTOR_CACHE_MS = 3000;
+const ACTOR_CACHE_ENTRIES = 10_000;
 const REFRESH_TOKEN_DAYS = 30;
 const FAILURE_WINDOW_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -21,6 +28,7 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 @Injectable()
 export class AuthService extends ActorResolver {
+  private readonly recent = new Map<string, { actor: Actor | null; until: number }>();
   constructor(
     private readonly tokens: AccessTokens,
     private readonly users: UsersRepository,
@@ -28,6 +36,7 @@ export class AuthService extends ActorResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super();
+    usersService.onActorChange((userId) => this.forget(userId));
   }
 
   async login(emailInput: string, password: string, ip: string): Promise<LoginResponse> {
@@ -83,7 +92,17 @@ export class AuthService extends ActorResolver {
 
   /** The actor behind an access token, looked up fresh so deactivation and role changes apply at once. */
   async resolve(userId: string): Promise<Actor | null> {
-    return this.actorFor(this.dataSource.manager, userId);
+    const cached = this.recent.get(userId);
+    if (cached && cached.until > Date.now()) return cached.actor;
+    const actor = await this.actorFor(this.dataSource.manager, userId);
+    if (this.recent.size >= ACTOR_CACHE_ENTRIES) this.recent.clear();
+    this.recent.set(userId, { actor, until: Date.now() + ACTOR_CACHE_MS });
+    return actor;
+  }
+
+  /** Drops a user's cached actor after a change to their roles, assignments or active flag. */
+  forget(userId: string): void {
+    this.recent.delete(userId);
   }
 
   private async actorFor(manager: EntityManager, userId: string): Promise<Actor | null> {

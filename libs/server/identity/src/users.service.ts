@@ -84,7 +84,7 @@ export class UsersService {
 
   async update(id: string, input: UpdateUserDto): Promise<UserView> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    return this.afterCommit(id, () => this.dataSource.transaction(async (manager) => {
       const user = await this.users.findVisibleForUpdate(id, manager);
       const organization = await manager.findOneByOrFail(Organization, { id: user.organizationId });
       if (input.email && input.email !== user.email && (await manager.existsBy(User, { email: input.email }))) {
@@ -103,11 +103,11 @@ export class UsersService {
           ? await this.replaceAssignments(manager, user.id, roles.includes('trainer') ? assignedOrganizationIds : [])
           : (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id);
       return toUserView(saved, assigned);
-    });
+    }));
   }
 
   async setActive(id: string, active: boolean): Promise<UserView> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.afterCommit(id, () => this.dataSource.transaction(async (manager) => {
       const user = await this.users.findVisibleForUpdate(id, manager);
       if (user.active !== active) {
         user.active = active;
@@ -115,7 +115,22 @@ export class UsersService {
         if (!active) await this.revokeSessions(manager, user.id);
       }
       return toUserView(user, (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id));
-    });
+    }));
+  }
+
+  /** Runs a change to a user, then makes the next request of theirs see it. */
+  private async afterCommit<T>(userId: string, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.actorChanges.forEach((listener) => listener(userId));
+    }
+  }
+
+  private readonly actorChanges: ((userId: string) => void)[] = [];
+
+  onActorChange(listener: (userId: string) => void): void {
+    this.actorChanges.push(listener);
   }
 
   private async revokeSessions(manager: EntityManager, userId: string): Promise<void> {
