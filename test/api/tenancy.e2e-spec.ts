@@ -1,3 +1,4 @@
+import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import { createPlan, createSession, createWorld, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
 
 /**
@@ -46,6 +47,18 @@ describe('tenant isolation across every endpoint', () => {
       .field('organizationId', world.clientB.id)
       .attach('file', Buffer.from('B 的资料'), 'b.txt');
     expect(file.status).toBe(201);
+    const scenario = await api
+      .http()
+      .post('/api/scenarios')
+      .set('authorization', trainerB)
+      .send({ organizationId: world.clientB.id, title: 'B 的案例', narrative: 'B 的收货流程', attachments: [file.body.id] });
+    expect(scenario.status).toBe(201);
+    const question = await api
+      .http()
+      .post('/api/questions')
+      .set('authorization', trainerB)
+      .send({ organizationId: world.clientB.id, scenarioId: scenario.body.id, ...QUESTION_EXAMPLES.single_choice });
+    expect(question.status).toBe(201);
     await api.relay();
     foreignIds = await recordsOf(api, world.clientB.id);
     paths = (await api.http().get('/api/docs-json')).body.paths;
@@ -55,7 +68,8 @@ describe('tenant isolation across every endpoint', () => {
   const actors = () => [world.managerA, world.trainerA, world.traineeA];
 
   it('finds client B records to look for', () => {
-    // Organization, departments, users, notifications, audit entries, plans, modules, sessions, attendance, issues, files.
+    // Organization, departments, users, notifications, audit entries, plans, modules, sessions, attendance, issues, files,
+    // scenarios, questions and their versions.
     expect(foreignIds.length).toBeGreaterThan(20);
   });
 

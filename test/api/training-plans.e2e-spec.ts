@@ -132,6 +132,11 @@ describe('training plans', () => {
     await bad({ targets: [{ userId: world.traineeB.id, kind: 'key_user' }] }, 422, 'targets');
     await bad({ organizationId: world.vendor.id }, 422, 'organizationId');
     expect((await api.http().post('/api/training-plans').set('authorization', trainee).send({})).status).toBe(403);
+    const draft = await createPlan(api, world, trainer);
+    const nulled = await api.http().patch(`/api/training-plans/${draft.id}`).set('authorization', trainer).send({ title: null });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.errors).toEqual([{ field: 'title', message: 'must not be null' }]);
+    expect((await api.http().get(`/api/training-plans/${draft.id}`).set('authorization', trainer)).body.title).toBe(draft.title);
   });
 
   it('shows trainees only the plans that concern them', async () => {

@@ -4,3 +4,4 @@ export * from './notifications';
 export * from './problems';
 export * from './queues';
 export * from './training';
+export * from './questions';

@@ -16,6 +16,8 @@ import { SessionsController } from './http/sessions.controller';
 import { TrainingIssuesController } from './http/training-issues.controller';
 import { TrainingPlansController } from './http/training-plans.controller';
 import { UsersController } from './http/users.controller';
+import { QuestionsController } from './http/questions.controller';
+import { ScenariosController } from './http/scenarios.controller';
 
 @Module({})
 export class AppModule {
@@ -36,6 +38,8 @@ export class AppModule {
         SessionsController,
         CalendarController,
         TrainingIssuesController,
+        ScenariosController,
+        QuestionsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -41,6 +41,7 @@ const CODES_BY_STATUS: Record<number, string> = {
 /** PostgreSQL errors that only hostile or stale input can cause; never a 500. */
 const PG_ERRORS: Record<string, { status: number; code: string; detail: string }> = {
   '23505': { status: 409, code: 'DUPLICATE', detail: 'A record with these values already exists' },
+  '23502': { status: 400, code: 'VALIDATION_FAILED', detail: 'A required value is missing' },
   '23503': { status: 422, code: 'REFERENCE_INVALID', detail: 'A referenced record does not exist' },
   '22P02': { status: 400, code: 'VALIDATION_FAILED', detail: 'A value has the wrong format' },
   '22003': { status: 400, code: 'VALIDATION_FAILED', detail: 'A number is out of range' },
@@ -111,6 +112,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const err = exception as { statusCode?: unknown; code?: unknown; message?: unknown; name?: unknown };
     if (typeof err?.code === 'string' && PG_ERRORS[err.code] && (err.name === 'QueryFailedError' || 'severity' in err)) {
       const known = PG_ERRORS[err.code];
+      // A NOT NULL violation names its column: report it as the API field it came from.
+      const column = (exception as { column?: unknown }).column;
+      if (err.code === '23502' && typeof column === 'string') {
+        const field = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+        return base(400, known.code, `${field}: must not be null`, { errors: [{ field, message: 'must not be null' }] });
+      }
       return base(known.status, known.code, known.detail);
     }
     // Fastify's own errors: malformed JSON, body too large, unsupported media type, bad content length.

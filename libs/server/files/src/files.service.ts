@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { StoredFileView } from '@cascade/contracts';
 import { currentActor, InputError, NotFoundError, ScopedRepository, ScopeRules, visibleOrganizationIds } from '@cascade/server/core';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { StoredFile } from './stored-file.entity';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -65,6 +65,20 @@ export class FilesService {
       .where('f.id IN (:...ids) AND f.organization_id = :organizationId', { ids, organizationId })
       .getCount();
     return count === new Set(ids).size;
+  }
+
+  /** Copies of the files owned by another organization (a template's attachments for a client), new ids in the same order. */
+  async copyToOrganization(ids: string[], organizationId: string, manager: EntityManager): Promise<string[]> {
+    const copies: string[] = [];
+    for (const id of ids) {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO stored_file (organization_id, name, content_type, size, content, uploaded_by)
+         SELECT $2, name, content_type, size, content, $3 FROM stored_file WHERE id = $1 RETURNING id`,
+        [id, organizationId, currentActor().userId],
+      );
+      copies.push(...rows.map((row) => row.id));
+    }
+    return copies;
   }
 }
 

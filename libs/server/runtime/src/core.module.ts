@@ -9,6 +9,7 @@ import { NotificationsModule } from '@cascade/server/notifications';
 import { PlansModule } from '@cascade/server/plans';
 import { SessionsModule } from '@cascade/server/sessions';
 import { TrainingIssuesModule } from '@cascade/server/training-issues';
+import { QuestionsModule } from '@cascade/server/questions';
 import { QueueModule, WorkerRuntimeModule } from '@cascade/server/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessTokensModule } from './access-tokens.module';
@@ -47,8 +48,9 @@ export class CascadeCoreModule {
         PlansModule,
         SessionsModule,
         TrainingIssuesModule,
+        QuestionsModule,
       ],
-      exports: [IdentityModule, NotificationsModule, AuditModule, FilesModule, PlansModule, SessionsModule, TrainingIssuesModule],
+      exports: [IdentityModule, NotificationsModule, AuditModule, FilesModule, PlansModule, SessionsModule, TrainingIssuesModule, QuestionsModule],
     };
   }
 }

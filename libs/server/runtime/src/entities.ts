@@ -6,6 +6,7 @@ import { PLAN_ENTITIES } from '@cascade/server/plans';
 import { OutboxMessage } from '@cascade/server/queue';
 import { SESSION_ENTITIES } from '@cascade/server/sessions';
 import { TrainingIssue } from '@cascade/server/training-issues';
+import { QUESTION_ENTITIES } from '@cascade/server/questions';
 
 /** Every mapped entity; the migration generator compares this against the database. */
 export const ALL_ENTITIES: Function[] = [
@@ -17,4 +18,5 @@ export const ALL_ENTITIES: Function[] = [
   ...PLAN_ENTITIES,
   ...SESSION_ENTITIES,
   TrainingIssue,
+  ...QUESTION_ENTITIES,
 ];

@@ -2,9 +2,11 @@
 import { Initial1795828845931 } from './1795828845931-Initial';
 import { PlansSessionsAttendance1795830758725 } from './1795830758725-PlansSessionsAttendance';
 import { AuditCompositeKeys1795830940441 } from './1795830940441-AuditCompositeKeys';
+import { QuestionBank1795832084845 } from './1795832084845-QuestionBank';
 
 export const migrations: Function[] = [
   Initial1795828845931,
   PlansSessionsAttendance1795830758725,
   AuditCompositeKeys1795830940441,
+  QuestionBank1795832084845,
 ];
