@@ -63,6 +63,46 @@ describe('outbox and queue', () => {
     });
   });
 
+  describe('when Redis restarts without its data', () => {
+    let redis: PrivateRedis;
+    let api: TestApi;
+    let world: World;
+
+    beforeAll(async () => {
+      redis = await startPrivateRedis();
+      // An api without a worker: jobs reach Redis and wait there.
+      api = await startTestApi({ REDIS_URL: redis.url, PROCESS_ROLE: 'api' });
+      world = await createWorld(api);
+    });
+    afterAll(async () => {
+      await api?.close();
+      await redis?.stop();
+    });
+
+    it('hands unfinished jobs to the queue again, and they run once', async () => {
+      // Hand every job to Redis as the relay does, with no worker to run them yet...
+      const rows: { id: string; queue: string; job_name: string; payload: object }[] = await api.dataSource.query(
+        `SELECT id, queue, job_name, payload FROM outbox WHERE dispatched_at IS NULL`,
+      );
+      for (const row of rows) await api.app.get(QueueRegistry).get(row.queue).add(row.job_name, row.payload, { ...JOB_DEFAULTS, jobId: row.id });
+      await api.dataSource.query(`UPDATE outbox SET dispatched_at = now() - interval '1 minute' WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+      // ...then lose Redis and everything it held.
+      await redis.kill();
+      await redis.restart();
+      const users = [world.traineeA, world.traineeA2, world.traineeB, world.managerA];
+      const counts = async () => Promise.all(users.map((u) => welcomeCount(api, u.id)));
+      expect(await counts()).toEqual([0, 0, 0, 0]);
+      const worker = await startTestApi({ REDIS_URL: redis.url, PROCESS_ROLE: 'all', QUEUE_PREFIX: api.config.queue.prefix }, { database: api.database });
+      try {
+        await eventually(async () => ((await counts()).every((c) => c === 1) ? true : undefined), 30_000, 'welcomes after the restart');
+        const [row] = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE completed_at IS NULL`);
+        expect(row.n).toBe(0);
+      } finally {
+        await worker.close();
+      }
+    });
+  });
+
   describe('when a relay crashes between queueing a job and marking it', () => {
     let api: TestApi;
     let world: World;

@@ -26,6 +26,8 @@ const environmentSchema = z.object({
   /** Namespace of queue keys, so several installations can share one Redis. */
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only').default('cascade'),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** How long a handed-over job may stay unfinished before the relay hands it over again. */
+  OUTBOX_REDELIVER_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000).default(120_000),
   SEED_DEMO: booleanFlag.default(true),
 });
 
@@ -44,6 +46,7 @@ export interface AppConfig {
   jwtSecret: string;
   processRole: 'api' | 'worker' | 'all';
   relayIntervalMs: number;
+  redeliverAfterMs: number;
   seedDemo: boolean;
 }
 
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // The embedded database accepts one process only, so api and worker share it there.
     processRole: e.PROCESS_ROLE ?? (embeddedDatabase ? 'all' : 'api'),
     relayIntervalMs: e.RELAY_INTERVAL_MS,
+    redeliverAfterMs: e.OUTBOX_REDELIVER_AFTER_MS,
     seedDemo: e.SEED_DEMO,
   };
 }

@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity('outbox')
 @Index('outbox_pending_idx', ['availableAt'], { where: 'dispatched_at IS NULL' })
+@Index('outbox_unfinished_idx', ['dispatchedAt'], { where: 'completed_at IS NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -24,6 +25,10 @@ export class OutboxMessage {
 
   @Column('timestamptz', { nullable: true })
   dispatchedAt!: Date | null;
+
+  /** Set when a handler finished the job; until then the relay may hand it to the queue again. */
+  @Column('timestamptz', { nullable: true })
+  completedAt!: Date | null;
 
   @Column('int', { default: 0 })
   dispatchAttempts!: number;

@@ -4,6 +4,9 @@ import { JobsOptions } from 'bullmq';
 import { QueueRegistry } from './queue-registry';
 
 export const OUTBOX_RELAY_INTERVAL = Symbol('OUTBOX_RELAY_INTERVAL');
+export const OUTBOX_REDELIVER_AFTER = Symbol('OUTBOX_REDELIVER_AFTER');
+/** A job handed over this many times without finishing is left to the queue's failed set. */
+const MAX_DISPATCHES = 20;
 
 interface PendingRow {
   id: string;
@@ -27,6 +30,9 @@ export const JOB_DEFAULTS: JobsOptions = {
  * them dispatched. If the queue is unreachable the transaction rolls back and the rows
  * are tried again; a crash between adding and marking re-adds a job id the queue
  * already holds, which BullMQ ignores. Delayed rows stay in PostgreSQL until due.
+ * A row dispatched but not finished after a while is handed over again: if the queue
+ * lost it (a Redis restarted without its data) it runs again, idempotently; if the
+ * queue still holds it, the add is ignored.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -40,6 +46,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     private readonly queues: QueueRegistry,
     @Inject(OUTBOX_RELAY_INTERVAL) private readonly intervalMs: number,
+    @Inject(OUTBOX_REDELIVER_AFTER) private readonly redeliverAfterMs: number,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,9 +64,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = await manager.query(
         `SELECT id, queue, job_name, payload FROM outbox
-          WHERE dispatched_at IS NULL AND available_at <= now()
+          WHERE (dispatched_at IS NULL AND available_at <= now())
+             OR (completed_at IS NULL AND dispatched_at < now() - make_interval(secs => $2::float8 / 1000) AND dispatch_attempts < $3)
           ORDER BY available_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
+        [BATCH, this.redeliverAfterMs, MAX_DISPATCHES],
       );
       if (rows.length === 0) return 0;
       const byQueue = new Map<string, PendingRow[]>();

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { QUEUES } from '@cascade/contracts';
 import { RequestContext } from '@cascade/server/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { JobHandlers } from './job-handlers';
 import { QueueConnection } from './queue-connection';
 
@@ -14,6 +15,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly connection: QueueConnection,
     private readonly handlers: JobHandlers,
+    private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,5 +38,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     const handler = this.handlers.get(job.name);
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);
     await RequestContext.runAsSystem(() => handler(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade }));
+    // Finished: the relay stops handing this job over.
+    await this.dataSource.query('UPDATE outbox SET completed_at = now() WHERE id = $1 AND completed_at IS NULL', [job.id]);
   }
 }

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobHandlers } from './job-handlers';
 import { Outbox } from './outbox';
 import { OutboxMessage } from './outbox-message.entity';
-import { OUTBOX_RELAY_INTERVAL, OutboxRelay } from './outbox-relay';
+import { OUTBOX_REDELIVER_AFTER, OUTBOX_RELAY_INTERVAL, OutboxRelay } from './outbox-relay';
 import { QueueBackendSettings, QueueConnection } from './queue-connection';
 import { QueueRegistry } from './queue-registry';
 import { QueueWorkers } from './queue-workers';
@@ -25,10 +25,15 @@ export class QueueModule {
 /** Consuming side: the outbox relay and the queue workers. Only worker processes have it. */
 @Module({})
 export class WorkerRuntimeModule {
-  static forRoot(options: { relayIntervalMs: number }): DynamicModule {
+  static forRoot(options: { relayIntervalMs: number; redeliverAfterMs: number }): DynamicModule {
     return {
       module: WorkerRuntimeModule,
-      providers: [{ provide: OUTBOX_RELAY_INTERVAL, useValue: options.relayIntervalMs }, OutboxRelay, QueueWorkers],
+      providers: [
+        { provide: OUTBOX_RELAY_INTERVAL, useValue: options.relayIntervalMs },
+        { provide: OUTBOX_REDELIVER_AFTER, useValue: options.redeliverAfterMs },
+        OutboxRelay,
+        QueueWorkers,
+      ],
       exports: [OutboxRelay],
     };
   }

@@ -40,7 +40,7 @@ export class CascadeCoreModule {
         AccessTokensModule.forRoot(config.jwtSecret),
         TypeOrmModule.forRoot({ ...dataSourceOptions(infrastructure.databaseUrl, infrastructure.embedded), entities: ALL_ENTITIES }),
         QueueModule.forRoot(infrastructure.queue),
-        ...(options.runsWorker ? [WorkerRuntimeModule.forRoot({ relayIntervalMs: config.relayIntervalMs })] : []),
+        ...(options.runsWorker ? [WorkerRuntimeModule.forRoot({ relayIntervalMs: config.relayIntervalMs, redeliverAfterMs: config.redeliverAfterMs })] : []),
         AuditModule,
         IdentityModule,
         NotificationsModule,

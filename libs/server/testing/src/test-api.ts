@@ -38,6 +38,7 @@ export async function startTestApi(env: Record<string, string> = {}, options: { 
     QUEUE_PREFIX: uniqueName('q'),
     PROCESS_ROLE: 'all',
     RELAY_INTERVAL_MS: '100',
+    OUTBOX_REDELIVER_AFTER_MS: '2000',
     SEED_DEMO: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'cascade-test-')),

@@ -3,10 +3,12 @@ import { Initial1795828845931 } from './1795828845931-Initial';
 import { PlansSessionsAttendance1795830758725 } from './1795830758725-PlansSessionsAttendance';
 import { AuditCompositeKeys1795830940441 } from './1795830940441-AuditCompositeKeys';
 import { QuestionBank1795832084845 } from './1795832084845-QuestionBank';
+import { OutboxCompletion1795833456814 } from './1795833456814-OutboxCompletion';
 
 export const migrations: Function[] = [
   Initial1795828845931,
   PlansSessionsAttendance1795830758725,
   AuditCompositeKeys1795830940441,
   QuestionBank1795832084845,
+  OutboxCompletion1795833456814,
 ];
