@@ -251,6 +251,9 @@ export const en = {
         password: 'Initial password (at least 8 characters)',
       },
     },
+    validation: {
+      http_url: 'Must be a link starting with http:// or https://',
+    },
     plan_status: {
       draft: 'Draft',
       pending_confirmation: 'Awaiting confirmation',
@@ -395,6 +398,7 @@ export const en = {
       awaiting_confirmation: 'Waiting for the client to confirm this plan.',
       cancelled_because: 'Cancelled: %{reason}',
       schedule_session: 'Schedule a session',
+      module_order: 'Order',
     },
     attendance_summary: {
       sessions_held: 'Sessions held',
@@ -441,6 +445,7 @@ export const en = {
         TRAINEE_CLASH: 'A trainee is already booked at that time',
         CAPACITY_EXCEEDED: 'The session is full',
         with: 'Conflicts with',
+        another_session: 'a session at another client',
       },
       cancel: 'Cancel session',
       cancel_title: 'Cancel "%{title}"?',
@@ -458,7 +463,8 @@ export const en = {
       add_trainees: 'Add trainees',
       trainees: 'Trainees',
       enroll: 'Enroll',
-      enroll_targets: "Enroll the plan's %{smart_count} target trainee |||| Enroll the plan's %{smart_count} target trainees",
+      enroll_targets:
+        "Enroll the plan's %{smart_count} target trainee |||| Enroll the plan's %{smart_count} target trainees",
       enrolled: '%{smart_count} trainee enrolled |||| %{smart_count} trainees enrolled',
       unenroll: 'Remove from session',
       unenrolled: 'Trainee removed from the session',

@@ -467,6 +467,9 @@ const appMessages: AppMessages = {
         password: '初始密码（至少 8 个字符）',
       },
     },
+    validation: {
+      http_url: '必须是以 http:// 或 https:// 开头的链接',
+    },
     plan_status: {
       draft: '草稿',
       pending_confirmation: '待确认',
@@ -610,6 +613,7 @@ const appMessages: AppMessages = {
       awaiting_confirmation: '等待客户确认此计划。',
       cancelled_because: '已取消：%{reason}',
       schedule_session: '安排课程',
+      module_order: '顺序',
     },
     attendance_summary: {
       sessions_held: '已举办课程',
@@ -656,6 +660,7 @@ const appMessages: AppMessages = {
         TRAINEE_CLASH: '学员在该时段已有安排',
         CAPACITY_EXCEEDED: '课程人数已满',
         with: '冲突课程：',
+        another_session: '其他客户的课程',
       },
       cancel: '取消课程',
       cancel_title: '取消“%{title}”？',

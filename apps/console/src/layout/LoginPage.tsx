@@ -31,9 +31,11 @@ const toFailure = (error: unknown, fallback: string): LoginFailure => {
 interface LoginFormProps {
   /** Where to go after signing in; by default the page that asked for it, or the dashboard. */
   redirectTo?: string;
+  /** The language menu; off where the page shows its own. */
+  showLanguages?: boolean;
 }
 
-export const LoginForm = ({ redirectTo }: LoginFormProps) => {
+export const LoginForm = ({ redirectTo, showLanguages = true }: LoginFormProps) => {
   const translate = useTranslate();
   const login = useLogin();
   const [submitting, setSubmitting] = useState(false);
@@ -57,7 +59,7 @@ export const LoginForm = ({ redirectTo }: LoginFormProps) => {
           <Typography variant="h6" component="h1">
             {translate('cascade.login.title')}
           </Typography>
-          <LocalesMenuButton />
+          {showLanguages && <LocalesMenuButton />}
         </Box>
         {failure && (
           <Alert severity="error" sx={{ mb: 1 }} role="alert">

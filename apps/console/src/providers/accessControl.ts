@@ -5,15 +5,20 @@ type Grants = Record<string, readonly string[]>;
 
 const READ = ['list', 'show'] as const;
 const PLAN_TRAINER_ACTIONS = ['submit', 'start', 'complete', 'cancel'] as const;
-const PLAN_MANAGER_ACTIONS = ['confirm', 'return'] as const;
-/** `attendance` covers the check-in screen and the sheet, `enroll` adding and removing trainees. */
-const SESSION_TRAINER_ACTIONS = ['cancel', 'enroll', 'attendance'] as const;
-const ISSUE_HANDLING = ['edit', 'handle'] as const;
+const PLAN_MANAGER_ACTIONS = ['confirm', 'return', 'cancel'] as const;
+/**
+ * Session actions beyond CRUD: `check-in` opens the rotating-code screen, `attendance` reads the
+ * sheet, `mark` marks attendance, `enroll` adds and removes trainees, `mine` is a trainee's own list.
+ */
+const SESSION_TRAINER_ACTIONS = ['cancel', 'check-in', 'attendance', 'mark', 'enroll'] as const;
+const SESSION_MANAGER_ACTIONS = ['attendance', 'enroll'] as const;
+/** `handle`: the problem workflow (start, resolve, reject, defer, reopen). */
+const ISSUE_HANDLING = ['create', 'edit', 'handle'] as const;
 
 /**
  * What each role may do in the console; the API enforces the same rules, this only decides
  * what to show. A user holding several roles gets the union. Trainees see their own sessions
- * (through "My sessions", not the sessions resource list) and report training problems.
+ * (through "My sessions", not the sessions list) and the training problems they reported.
  * Organizations and users are never deleted (users are deactivated).
  */
 const GRANTS: Record<Role, Grants> = {
@@ -24,26 +29,26 @@ const GRANTS: Record<Role, Grants> = {
     'audit-entries': READ,
     'training-plans': [...READ, 'create', 'edit', ...PLAN_TRAINER_ACTIONS, ...PLAN_MANAGER_ACTIONS],
     sessions: [...READ, 'create', 'edit', ...SESSION_TRAINER_ACTIONS],
-    'training-issues': [...READ, 'create', ...ISSUE_HANDLING],
+    'training-issues': [...READ, ...ISSUE_HANDLING],
   },
   manager: {
     organizations: READ,
     departments: [...READ, 'create', 'edit', 'delete'],
     users: READ,
     'training-plans': [...READ, ...PLAN_MANAGER_ACTIONS],
-    sessions: READ,
-    'training-issues': [...READ, 'create'],
+    sessions: [...READ, ...SESSION_MANAGER_ACTIONS],
+    'training-issues': [...READ, ...ISSUE_HANDLING],
   },
   trainer: {
     organizations: READ,
     users: READ,
     'training-plans': [...READ, 'create', 'edit', ...PLAN_TRAINER_ACTIONS],
     sessions: [...READ, 'create', 'edit', ...SESSION_TRAINER_ACTIONS],
-    'training-issues': [...READ, 'create', ...ISSUE_HANDLING],
+    'training-issues': [...READ, ...ISSUE_HANDLING],
   },
   trainee: {
-    sessions: ['show', 'mine', 'respond', 'check-in'],
-    'training-issues': ['create', 'show'],
+    sessions: ['show', 'mine'],
+    'training-issues': [...READ, 'create'],
   },
 };
 

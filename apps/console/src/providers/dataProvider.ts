@@ -34,7 +34,15 @@ const IMMUTABLE_FIELDS: Record<string, string[]> = {
   users: ['organizationId', 'active'],
   departments: ['organizationId'],
   'training-plans': ['organizationId', 'status', 'revision', 'createdBy', 'submittedAt', 'confirmedAt', 'confirmedBy'],
-  sessions: ['planId', 'organizationId', 'businessProcess', 'status', 'enrollments', 'checkInOpensAt', 'checkInClosesAt'],
+  sessions: [
+    'planId',
+    'organizationId',
+    'businessProcess',
+    'status',
+    'enrollments',
+    'checkInOpensAt',
+    'checkInClosesAt',
+  ],
   'training-issues': ['organizationId', 'planId', 'sessionId', 'moduleId', 'status', 'reporterId', 'resolution'],
 };
 
@@ -219,8 +227,12 @@ export const dataProvider: CascadeDataProvider = {
   },
 
   async planAction(id, action, body) {
-    return (await httpClient<TrainingPlanView>(`${path('training-plans', id)}/${action}`, { method: 'POST', json: body ?? {} }))
-      .json;
+    return (
+      await httpClient<TrainingPlanView>(`${path('training-plans', id)}/${action}`, {
+        method: 'POST',
+        json: body ?? {},
+      })
+    ).json;
   },
 
   async planRevisions(id) {
@@ -243,13 +255,17 @@ export const dataProvider: CascadeDataProvider = {
   },
 
   async cancelSession(id, reason) {
-    return (await httpClient<TrainingSessionView>(`${path('sessions', id)}/cancel`, { method: 'POST', json: { reason } }))
-      .json;
+    return (
+      await httpClient<TrainingSessionView>(`${path('sessions', id)}/cancel`, { method: 'POST', json: { reason } })
+    ).json;
   },
 
   async enroll(id, userIds) {
     return (
-      await httpClient<TrainingSessionView>(`${path('sessions', id)}/enrollments`, { method: 'POST', json: { userIds } })
+      await httpClient<TrainingSessionView>(`${path('sessions', id)}/enrollments`, {
+        method: 'POST',
+        json: { userIds },
+      })
     ).json;
   },
 
@@ -280,7 +296,8 @@ export const dataProvider: CascadeDataProvider = {
   },
 
   async markAttendance(id, mark) {
-    return (await httpClient<AttendanceView>(`${path('sessions', id)}/attendance`, { method: 'POST', json: mark })).json;
+    return (await httpClient<AttendanceView>(`${path('sessions', id)}/attendance`, { method: 'POST', json: mark }))
+      .json;
   },
 
   async calendarFeed(reset = false) {
@@ -292,7 +309,8 @@ export const dataProvider: CascadeDataProvider = {
 
   async issueAction(id, action, resolution) {
     const body = resolution === undefined ? {} : { resolution };
-    return (await httpClient<TrainingIssueView>(`${path('training-issues', id)}/${action}`, { method: 'POST', json: body }))
-      .json;
+    return (
+      await httpClient<TrainingIssueView>(`${path('training-issues', id)}/${action}`, { method: 'POST', json: body })
+    ).json;
   },
 };

@@ -29,8 +29,14 @@ export const signInMethodChoices = SIGN_IN_METHODS.map((id) => ({ id, name: `cas
 export const targetKindChoices = PLAN_TARGET_KINDS.map((id) => ({ id, name: `cascade.target_kind.${id}` }));
 export const sessionStatusChoices = SESSION_STATUSES.map((id) => ({ id, name: `cascade.session_status.${id}` }));
 export const trainerRoleChoices = TRAINER_ROLES.map((id) => ({ id, name: `cascade.trainer_role.${id}` }));
-export const enrollmentStatusChoices = ENROLLMENT_STATUSES.map((id) => ({ id, name: `cascade.enrollment_status.${id}` }));
-export const attendanceStatusChoices = ATTENDANCE_STATUSES.map((id) => ({ id, name: `cascade.attendance_status.${id}` }));
+export const enrollmentStatusChoices = ENROLLMENT_STATUSES.map((id) => ({
+  id,
+  name: `cascade.enrollment_status.${id}`,
+}));
+export const attendanceStatusChoices = ATTENDANCE_STATUSES.map((id) => ({
+  id,
+  name: `cascade.attendance_status.${id}`,
+}));
 export const issueCategoryChoices = ISSUE_CATEGORIES.map((id) => ({ id, name: `cascade.issue_category.${id}` }));
 export const issueSeverityChoices = ISSUE_SEVERITIES.map((id) => ({ id, name: `cascade.issue_severity.${id}` }));
 export const issueStatusChoices = ISSUE_STATUSES.map((id) => ({ id, name: `cascade.issue_status.${id}` }));

@@ -1,0 +1,12 @@
+import { useGetOne } from 'react-admin';
+
+/** A user's name looked up by id (cached by react-admin); a dash when the user is hidden from this reader. */
+export const UserName = ({ id }: { id: string | null | undefined }) => {
+  const { data, error } = useGetOne<{ id: string; name: string }>(
+    'users',
+    { id: id ?? '' },
+    { enabled: Boolean(id), retry: false },
+  );
+  if (!id || error) return <>—</>;
+  return <>{data?.name ?? '…'}</>;
+};
