@@ -1,6 +1,6 @@
 import { TrainingPlanView, TrainingSessionView } from '@cascade/contracts';
 import { currentCode } from '@cascade/server/sessions';
-import { createPlan, createSession, createWorld, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
+import { binaryBody, createPlan, createSession, createWorld, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
 import ExcelJS from 'exceljs';
 
 describe('sign-in and attendance', () => {
@@ -122,12 +122,7 @@ describe('sign-in and attendance', () => {
       .http()
       .get(`/api/sessions/${session.id}/attendance.xlsx`)
       .set('authorization', manager)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .buffer(true).parse(binaryBody);
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as never);

@@ -1,4 +1,4 @@
-import { createPlan, createWorld, startTestApi, TestApi, World } from '@cascade/server/testing';
+import { binaryBody, createPlan, createWorld, startTestApi, TestApi, World } from '@cascade/server/testing';
 
 describe('training plans', () => {
   let api: TestApi;
@@ -102,11 +102,7 @@ describe('training plans', () => {
     const plan = await createPlan(api, world, trainer);
     await api.http().post(`/api/training-plans/${plan.id}/submit`).set('authorization', trainer);
     await api.http().post(`/api/training-plans/${plan.id}/confirm`).set('authorization', managerA).send({});
-    const pdf = await api.http().get(`/api/training-plans/${plan.id}/document.pdf`).set('authorization', managerA).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const pdf = await api.http().get(`/api/training-plans/${plan.id}/document.pdf`).set('authorization', managerA).buffer(true).parse(binaryBody);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const body = pdf.body as Buffer;

@@ -1,32 +1,23 @@
-import { createWorld, launchChromium, startTestApi, TEST_PASSWORD, TestApi, World } from '@cascade/server/testing';
-import { mkdirSync } from 'node:fs';
+import { ConsoleHarness, SCREENSHOTS, startConsoleHarness, TEST_PASSWORD, World } from '@cascade/server/testing';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 
-const CONSOLE_DIR = join(__dirname, '../../dist/console');
-const SHOTS = join(__dirname, '../../test-output/screenshots');
+const SHOTS = SCREENSHOTS;
 
 jest.setTimeout(180_000);
 
 describe('console in Chromium', () => {
-  let api: TestApi;
+  let harness: ConsoleHarness;
+  let api: ConsoleHarness['api'];
   let world: World;
-  let browser: Browser;
+  let browser: ConsoleHarness['browser'];
   let baseUrl: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    api = await startTestApi({ CONSOLE_DIR });
-    world = await createWorld(api);
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = api.app.getHttpServer().address() as { port: number };
-    baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await launchChromium();
+    harness = await startConsoleHarness();
+    ({ api, world, browser, baseUrl } = harness);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => harness?.close());
 
   async function login(page: Page, email: string): Promise<void> {
     await page.goto(`${baseUrl}/login`);

@@ -1,10 +1,8 @@
-import { createWorld, launchChromium, startTestApi, TEST_PASSWORD, TestApi, World } from '@cascade/server/testing';
-import { mkdirSync } from 'node:fs';
+import { ConsoleHarness, SCREENSHOTS, startConsoleHarness, TEST_PASSWORD, World } from '@cascade/server/testing';
 import { join } from 'node:path';
-import { Browser, BrowserContext, devices, Page } from 'playwright-core';
+import { BrowserContext, devices, Page } from 'playwright-core';
 
-const CONSOLE_DIR = join(__dirname, '../../dist/console');
-const SHOTS = join(__dirname, '../../test-output/screenshots');
+const SHOTS = SCREENSHOTS;
 
 jest.setTimeout(240_000);
 
@@ -14,23 +12,17 @@ jest.setTimeout(240_000);
  * opening the QR code's URL.
  */
 describe('training day in Chromium', () => {
-  let api: TestApi;
+  let harness: ConsoleHarness;
+  let api: ConsoleHarness['api'];
   let world: World;
-  let browser: Browser;
+  let browser: ConsoleHarness['browser'];
   let baseUrl: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    api = await startTestApi({ CONSOLE_DIR });
-    world = await createWorld(api);
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as { port: number }).port}`;
-    browser = await launchChromium();
+    harness = await startConsoleHarness();
+    ({ api, world, browser, baseUrl } = harness);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => harness?.close());
 
   async function desktop(locale: 'en' | 'zh-CN' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale });

@@ -6,3 +6,4 @@ export * from './redis-server';
 export * from './browser';
 export * from './api-process';
 export * from './training-fixtures';
+export * from './console-harness';

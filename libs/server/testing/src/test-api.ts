@@ -5,6 +5,7 @@ import { OutboxRelay } from '@cascade/server/queue';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Response as SuperagentResponse } from 'superagent';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase, uniqueName } from './test-database';
@@ -89,4 +90,11 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** A supertest parser that keeps a binary body (PDF, XLSX) as one Buffer. */
+export function binaryBody(response: SuperagentResponse, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
 }
