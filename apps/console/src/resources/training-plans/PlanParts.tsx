@@ -20,7 +20,6 @@ import {
   DataTable,
   Labeled,
   Pagination,
-  ReferenceArrayField,
   ReferenceField,
   ReferenceManyField,
   SelectField,
@@ -115,9 +114,22 @@ export const PlanOverview = () => {
         <Labeled source="defaultLocation">
           <TextField source="defaultLocation" emptyText="—" />
         </Labeled>
-        <Labeled source="trainerIds">
-          <ReferenceArrayField source="trainerIds" reference="users" emptyText="—" />
-        </Labeled>
+        {/* Names one by one: a client's manager may not see vendor trainers' records. */}
+        <LabeledValue label={field('trainerIds')}>
+          {plan.trainerIds.length === 0 ? (
+            '—'
+          ) : (
+            <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+              {plan.trainerIds.map((id) => (
+                <Chip
+                  key={id}
+                  size="small"
+                  label={<UserName id={id} fallback={translate('cascade.roles.trainer')} />}
+                />
+              ))}
+            </Stack>
+          )}
+        </LabeledValue>
         <LabeledValue label={field('confirmedAt')}>
           {plan.confirmedAt ? (
             <>
