@@ -60,7 +60,9 @@ describe('organizations, departments and users', () => {
 
     it('lets managers read their organization and edit its departments, but not create users', async () => {
       const list = await api.http().get('/api/users').set('authorization', managerA);
-      expect(list.body.data.every((u: { organizationId: string }) => u.organizationId === world.clientA.id)).toBe(true);
+      const outside = list.body.data.filter((u: { organizationId: string }) => u.organizationId !== world.clientA.id);
+      // Besides its own people, a client sees only the vendor trainers assigned to it.
+      expect(outside.map((u: { id: string }) => u.id)).toEqual([world.trainerA.id]);
       const created = await api
         .http()
         .post('/api/departments')
@@ -75,6 +77,12 @@ describe('organizations, departments and users', () => {
         .set('authorization', managerA)
         .send({ organizationId: world.clientA.id, email: 'x@example.test', name: 'X', roles: ['trainee'] });
       expect(user.status).toBe(403);
+    });
+
+    it('lets a client’s manager see the vendor trainers who serve it, and no other vendor staff', async () => {
+      expect((await api.http().get(`/api/users/${world.trainerA.id}`).set('authorization', managerA)).status).toBe(200);
+      expect((await api.http().get(`/api/users/${world.trainerB.id}`).set('authorization', managerA)).status).toBe(404);
+      expect((await api.http().get(`/api/users/${world.admin.id}`).set('authorization', managerA)).status).toBe(404);
     });
 
     it('lets vendor trainers read the clients they serve', async () => {

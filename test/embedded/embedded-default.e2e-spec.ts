@@ -68,6 +68,33 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     expect(inbox.data[0]).toMatchObject({ kind: 'welcome', title: '欢迎使用 Cascade' });
   });
 
+  it('serves many requests at once and runs a session’s sign-in', async () => {
+    const admin = await login('admin@cascade.demo', DEMO_PASSWORD);
+    const users = (await json('/api/users?perPage=100', { token: admin })).body.data as { id: string; email: string }[];
+    // A console page asks for many records at once; the single embedded connection serialises them.
+    const answers = await Promise.all(users.map((u) => json(`/api/users/${u.id}`, { token: admin })));
+    expect(answers.map((a) => a.status)).toEqual(users.map(() => 200));
+
+    const trainer = await login('li.ming@cascade.demo', DEMO_PASSWORD);
+    const sessions = (await json(`/api/sessions?perPage=100&from=${encodeURIComponent(new Date().toISOString())}`, { token: trainer })).body.data as {
+      id: string;
+      checkInOpensAt: string;
+      enrollments: { userId: string }[];
+    }[];
+    const open = sessions.find((s) => new Date(s.checkInOpensAt) <= new Date());
+    expect(open).toBeDefined();
+    const code = await json(`/api/sessions/${open!.id}/check-in-code`, { token: trainer });
+    expect(code.status).toBe(200);
+    const trainee = users.find((u) => u.id === open!.enrollments[0].userId)!;
+    const traineeToken = await login(trainee.email, DEMO_PASSWORD);
+    const checkIns = await Promise.all(
+      [1, 2, 3].map(() => json(`/api/sessions/${open!.id}/check-ins`, { method: 'POST', token: traineeToken, body: JSON.stringify({ code: code.body.code }) })),
+    );
+    expect(checkIns.map((c) => c.status).sort()).toEqual([200, 200, 201]);
+    const sheet = await json(`/api/sessions/${open!.id}/attendance`, { token: trainer });
+    expect(sheet.body.checkedIn).toBe(1);
+  });
+
   it('keeps its data across a restart and does not seed twice', async () => {
     await api.stop();
     api = await startApiProcess(env);

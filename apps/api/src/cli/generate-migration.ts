@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const infrastructure = await prepareInfrastructure(loadConfig());
   const dataSource = await cliDataSource(infrastructure).initialize();
   try {
-    await runMigrations(dataSource);
+    await runMigrations(dataSource, { lock: !infrastructure.embedded });
     const sql = await dataSource.driver.createSchemaBuilder().log();
     if (sql.upQueries.length === 0) {
       console.log('No changes: the database matches the entities');

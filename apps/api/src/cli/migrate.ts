@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const infrastructure = await prepareInfrastructure(loadConfig());
   const dataSource = await cliDataSource(infrastructure).initialize();
   try {
-    const applied = await runMigrations(dataSource);
+    const applied = await runMigrations(dataSource, { lock: !infrastructure.embedded });
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date');
   } finally {
     await dataSource.destroy();

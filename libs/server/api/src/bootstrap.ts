@@ -51,7 +51,7 @@ export async function createApi(config: AppConfig, options: { seed?: boolean } =
     }
     const dataSource = app.get(DataSource);
     const logger = app.get(Logger);
-    const applied = await runMigrations(dataSource);
+    const applied = await runMigrations(dataSource, { lock: !infrastructure.embedded });
     if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`, 'Database');
     if (options.seed ?? config.seedDemo) {
       const seeded = await seedDemoData(app);

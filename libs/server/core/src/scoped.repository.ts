@@ -12,6 +12,8 @@ export interface ScopeRules {
   selfColumn?: string;
   /** Like selfColumn, as SQL: `{alias}` and `:scopeSelfId` are filled in (e.g. an EXISTS on enrollments). */
   selfCondition?: string;
+  /** SQL making a record of another organization visible too (`{alias}` filled in, `:...visibleOrganizationIds` bound). */
+  alsoVisibleWhen?: string;
   /** When the owning organization is the record's own id (the organization itself). */
   organizationIsId?: boolean;
 }
@@ -42,7 +44,8 @@ export abstract class ScopedRepository<T extends ObjectLiteral> {
     const visible = visibleOrganizationIds();
     if (visible && this.scope.organizationColumn) {
       const column = this.scope.organizationIsId ? 'id' : this.scope.organizationColumn;
-      qb.andWhere(`${this.alias}.${column} IN (:...visibleOrganizationIds)`, { visibleOrganizationIds: visible });
+      const also = this.scope.alsoVisibleWhen ? ` OR (${this.scope.alsoVisibleWhen.replace(/\{alias\}/g, this.alias)})` : '';
+      qb.andWhere(`(${this.alias}.${column} IN (:...visibleOrganizationIds)${also})`, { visibleOrganizationIds: visible });
     }
     if ((this.scope.selfColumn || this.scope.selfCondition) && isOnlyTrainee()) {
       const condition = this.scope.selfCondition

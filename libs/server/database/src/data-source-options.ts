@@ -2,7 +2,13 @@ import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataS
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { migrations } from './migrations';
 
-export const EMBEDDED_POOL_SIZE = 4;
+/**
+ * PGlite is one backend session: connections interleaving the extended query protocol
+ * clobber each other's portals, and queries outside a transaction wait behind it. So the
+ * embedded database gets exactly one connection, and code inside a transaction must use
+ * that transaction's manager for every query.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
 
 export function dataSourceOptions(url: string, embedded: boolean): PostgresDataSourceOptions {
   return {

@@ -1,7 +1,14 @@
 import { DataSource } from 'typeorm';
 
-/** One advisory lock around migrations, so replicas starting together migrate once. */
-export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+/**
+ * One advisory lock around migrations, so replicas starting together migrate once. The
+ * embedded database serves a single process over a single connection, so it needs none
+ * (and a lock holding that connection would leave the migrations none to run on).
+ */
+export async function runMigrations(dataSource: DataSource, options: { lock?: boolean } = {}): Promise<string[]> {
+  if (options.lock === false) {
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  }
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -57,9 +57,9 @@ export class FilesService {
   }
 
   /** Files exist and belong to the organization; used to validate references to uploads. */
-  async assertOwned(organizationId: string, ids: string[]): Promise<boolean> {
+  async assertOwned(organizationId: string, ids: string[], manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     if (ids.length === 0) return true;
-    const count = await this.dataSource
+    const count = await manager
       .getRepository(StoredFile)
       .createQueryBuilder('f')
       .where('f.id IN (:...ids) AND f.organization_id = :organizationId', { ids, organizationId })

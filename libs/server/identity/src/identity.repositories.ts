@@ -66,7 +66,12 @@ export class DepartmentsRepository extends ScopedRepository<Department> {
 export class UsersRepository extends ScopedRepository<User> {
   protected readonly alias = 'user';
   protected readonly entityName = 'User';
-  protected readonly scope: ScopeRules = { organizationColumn: 'organizationId', selfColumn: 'id' };
+  protected readonly scope: ScopeRules = {
+    organizationColumn: 'organizationId',
+    selfColumn: 'id',
+    // A client knows the vendor trainers who serve it.
+    alsoVisibleWhen: `EXISTS (SELECT 1 FROM trainer_assignment ta WHERE ta.trainer_id = {alias}.id AND ta.organization_id IN (:...visibleOrganizationIds))`,
+  };
   readonly listSpec: ListSpec = {
     sortable: { name: 'name', email: 'email', createdAt: 'createdAt', updatedAt: 'updatedAt', isKeyUser: 'isKeyUser' },
     defaultSort: 'name',

@@ -269,7 +269,7 @@ export class PlansService {
       if (invalid.length) throw invalidPlanReference('targets', `not users of this client: ${invalid.join(', ')}`);
     }
     const fileIds = (input.modules ?? []).flatMap((m) => (m.materials ?? []).filter((x) => x.kind === 'file').map((x) => x.fileId!));
-    if (!(await this.files.assertOwned(organizationId, fileIds))) {
+    if (!(await this.files.assertOwned(organizationId, fileIds, manager))) {
       throw invalidPlanReference('modules.materials', 'refers to a file that is not this client’s');
     }
   }

@@ -76,27 +76,6 @@ export class QueueConnection {
       redis.disconnect();
     }
   }
-
-  async ping(): Promise<void> {
-    if (this.settings.kind === 'redis') {
-      const redis = new Redis(this.settings.url, { maxRetriesPerRequest: 0, lazyConnect: true, connectTimeout: 2000 });
-      try {
-        await redis.connect();
-        await redis.ping();
-      } finally {
-        redis.disconnect();
-      }
-      return;
-    }
-    const { Client } = await import('pg');
-    const client = new Client({ connectionString: this.settings.url, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
 }
 
 export class RedisEvictionPolicyError extends Error {

@@ -2,7 +2,8 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@cascade/server/core';
-import { QueueConnection } from '@cascade/server/queue';
+import { QUEUES } from '@cascade/contracts';
+import { QueueConnection, QueueRegistry } from '@cascade/server/queue';
 import { DataSource } from 'typeorm';
 
 type Status = 'up' | 'down';
@@ -14,13 +15,15 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: QueueConnection,
+    private readonly queues: QueueRegistry,
   ) {}
 
   @Get()
   async check(@Res({ passthrough: true }) reply: { status(code: number): void }) {
     const [database, queue] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.queue.ping()),
+      // Through the queue's own connection: the embedded queue database takes one connection only.
+      probe(() => this.queues.get(QUEUES.notifications).getJobCounts('waiting')),
     ]);
     const ok = database === 'up' && queue === 'up';
     reply.status(ok ? 200 : 503);
