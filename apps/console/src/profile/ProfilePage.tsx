@@ -5,6 +5,7 @@ import { Title, useDataProvider, useLocaleState, useTranslate } from 'react-admi
 import { RoleChips } from '../layout/RoleChips';
 import type { CascadeDataProvider } from '../providers/dataProvider';
 import { session } from '../providers/session';
+import { CalendarFeedCard } from '../trainee/CalendarFeedCard';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0.25, sm: 2 }} sx={{ py: 1 }}>
@@ -83,6 +84,10 @@ export const ProfilePage = () => {
           </CardContent>
         )}
       </Card>
+      {/* Everyone who trains or is trained subscribes to their sessions from here. */}
+      <Box sx={{ mt: 2 }}>
+        <CalendarFeedCard />
+      </Box>
     </Box>
   );
 };
