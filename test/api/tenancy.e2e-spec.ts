@@ -59,6 +59,24 @@ describe('tenant isolation across every endpoint', () => {
       .set('authorization', trainerB)
       .send({ organizationId: world.clientB.id, scenarioId: scenario.body.id, ...QUESTION_EXAMPLES.single_choice });
     expect(question.status).toBe(201);
+    expect((await api.http().patch(`/api/questions/${question.body.id}`).set('authorization', trainerB).send({ status: 'active' })).status).toBe(200);
+    const exam = await api
+      .http()
+      .post('/api/exams')
+      .set('authorization', trainerB)
+      .send({
+        organizationId: world.clientB.id,
+        planId: plan.id,
+        title: 'B 的考试',
+        kind: 'pre_test',
+        questionIds: [question.body.id],
+        timeLimitMinutes: 20,
+        opensAt: minutesFromNow(-10),
+        closesAt: minutesFromNow(60),
+        passPercent: 60,
+        assignees: { planTrainees: true },
+      });
+    expect(exam.status).toBe(201);
     await api.relay();
     foreignIds = await recordsOf(api, world.clientB.id);
     paths = (await api.http().get('/api/docs-json')).body.paths;

@@ -5,3 +5,4 @@ export * from './problems';
 export * from './queues';
 export * from './training';
 export * from './questions';
+export * from './exams';

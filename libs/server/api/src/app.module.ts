@@ -8,6 +8,7 @@ import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { CalendarController } from './http/calendar.controller';
 import { DepartmentsController } from './http/departments.controller';
+import { ExamsController } from './http/exams.controller';
 import { FilesController } from './http/files.controller';
 import { HealthController } from './http/health.controller';
 import { MeController } from './http/me.controller';
@@ -38,6 +39,7 @@ export class AppModule {
         SessionsController,
         CalendarController,
         TrainingIssuesController,
+        ExamsController,
         ScenariosController,
         QuestionsController,
       ],

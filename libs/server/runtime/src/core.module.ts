@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@cascade/server/config';
 import { dataSourceOptions } from '@cascade/server/database';
 import { AuditModule } from '@cascade/server/audit';
 import { IdentityModule } from '@cascade/server/identity';
+import { ExamsModule } from '@cascade/server/exams';
 import { FilesModule } from '@cascade/server/files';
 import { NotificationsModule } from '@cascade/server/notifications';
 import { PlansModule } from '@cascade/server/plans';
@@ -48,9 +49,10 @@ export class CascadeCoreModule {
         PlansModule,
         SessionsModule,
         TrainingIssuesModule,
+        ExamsModule,
         QuestionsModule,
       ],
-      exports: [IdentityModule, NotificationsModule, AuditModule, FilesModule, PlansModule, SessionsModule, TrainingIssuesModule, QuestionsModule],
+      exports: [IdentityModule, NotificationsModule, AuditModule, FilesModule, PlansModule, SessionsModule, TrainingIssuesModule, ExamsModule, QuestionsModule],
     };
   }
 }

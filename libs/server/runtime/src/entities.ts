@@ -1,4 +1,5 @@
 import { AuditEntry } from '@cascade/server/audit';
+import { EXAM_ENTITIES } from '@cascade/server/exams';
 import { StoredFile } from '@cascade/server/files';
 import { IDENTITY_ENTITIES } from '@cascade/server/identity';
 import { Notification } from '@cascade/server/notifications';
@@ -18,5 +19,6 @@ export const ALL_ENTITIES: Function[] = [
   ...PLAN_ENTITIES,
   ...SESSION_ENTITIES,
   TrainingIssue,
+  ...EXAM_ENTITIES,
   ...QUESTION_ENTITIES,
 ];

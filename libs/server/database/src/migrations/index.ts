@@ -4,6 +4,7 @@ import { PlansSessionsAttendance1795830758725 } from './1795830758725-PlansSessi
 import { AuditCompositeKeys1795830940441 } from './1795830940441-AuditCompositeKeys';
 import { QuestionBank1795832084845 } from './1795832084845-QuestionBank';
 import { OutboxCompletion1795833456814 } from './1795833456814-OutboxCompletion';
+import { Exams1795835269673 } from './1795835269673-Exams';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -11,4 +12,5 @@ export const migrations: Function[] = [
   AuditCompositeKeys1795830940441,
   QuestionBank1795832084845,
   OutboxCompletion1795833456814,
+  Exams1795835269673,
 ];

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { BlueprintRow } from '@cascade/contracts';
+import { ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
+import { EntityManager, Repository } from 'typeorm';
+import { Exam } from './exam.entity';
+
+@Injectable()
+export class ExamsRepository extends ScopedRepository<Exam> {
+  protected readonly alias = 'exam';
+  protected readonly entityName = 'Exam';
+  protected readonly scope: ScopeRules = {
+    organizationColumn: 'organizationId',
+    // Trainees see the exams assigned to them, directly or through their plan or session.
+    selfCondition: `({alias}.assignees->'userIds') @> jsonb_build_array(CAST(:scopeSelfId AS uuid)::text)
+      OR (({alias}.assignees->>'sessionEnrollees')::boolean AND EXISTS (
+            SELECT 1 FROM session_enrollment e WHERE e.session_id = {alias}.session_id AND e.user_id = :scopeSelfId AND e.status <> 'declined'))
+      OR (({alias}.assignees->>'planTrainees')::boolean AND (
+            EXISTS (SELECT 1 FROM plan_target pt WHERE pt.plan_id = {alias}.plan_id AND pt.user_id = :scopeSelfId)
+            OR EXISTS (SELECT 1 FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
+                        WHERE s.plan_id = {alias}.plan_id AND e.user_id = :scopeSelfId AND e.status <> 'declined')))`,
+  };
+  readonly listSpec: ListSpec = {
+    sortable: { opensAt: 'opensAt', title: 'title', createdAt: 'createdAt', kind: 'kind' },
+    defaultSort: 'opensAt',
+    searchable: ['title'],
+    filters: { organizationId: 'organizationId', planId: 'planId', sessionId: 'sessionId', kind: 'kind' },
+  };
+
+  constructor(@InjectRepository(Exam) repository: Repository<Exam>) {
+    super(repository);
+  }
+
+  /** Active questions of the organization per blueprint cell (the question bank's table, read only). */
+  async availability(organizationId: string, rows: BlueprintRow[], manager?: EntityManager): Promise<number[]> {
+    if (rows.length === 0) return [];
+    const counts: { cell: number; available: number }[] = await (manager ?? this.repository.manager).query(
+      `SELECT cell.ord - 1 AS cell, count(q.id)::int AS available
+         FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS cell(process, difficulty, ord)
+         LEFT JOIN question q ON q.organization_id = $1 AND q.status = 'active'
+                             AND q.business_process = cell.process AND q.difficulty = cell.difficulty
+        GROUP BY cell.ord ORDER BY cell.ord`,
+      [organizationId, rows.map((r) => r.businessProcess), rows.map((r) => r.difficulty)],
+    );
+    return counts.map((c) => c.available);
+  }
+
+  /** Of `ids`, the active questions of the organization. */
+  async activeQuestions(organizationId: string, ids: string[], manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await (manager ?? this.repository.manager).query(
+      `SELECT id FROM question WHERE organization_id = $1 AND status = 'active' AND id = ANY($2::uuid[])`,
+      [organizationId, ids],
+    );
+    return rows.map((r) => r.id);
+  }
+}
