@@ -25,7 +25,7 @@ describe('training day in Chromium', () => {
   afterAll(() => harness?.close());
 
   async function desktop(locale: 'en' | 'zh-CN' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale, timezoneId: 'UTC' });
     await context.addInitScript((chosen) => window.localStorage.setItem('RaStore.locale', JSON.stringify(chosen)), locale);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
