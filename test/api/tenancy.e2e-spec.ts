@@ -77,6 +77,7 @@ describe('tenant isolation across every endpoint', () => {
         assignees: { planTrainees: true },
       });
     expect(exam.status).toBe(201);
+    expect((await api.http().post(`/api/exams/${exam.body.id}/attempts`).set('authorization', traineeB)).status).toBe(201);
     await api.relay();
     foreignIds = await recordsOf(api, world.clientB.id);
     paths = (await api.http().get('/api/docs-json')).body.paths;

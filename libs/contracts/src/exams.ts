@@ -55,3 +55,37 @@ export interface BlueprintCheckView {
   sufficient: boolean;
   cells: BlueprintCellCheck[];
 }
+
+export const ATTEMPT_STATUSES = ['in_progress', 'submitted', 'graded', 'needs_review', 'finalized'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+export interface AttemptItemView {
+  position: number;
+  /** What the trainee sees of the question: never its answer key. */
+  question: import('./questions').TraineeQuestionView;
+  response: unknown;
+  /** The sequence number of the stored answer; a save with a lower one is ignored. */
+  seq: number;
+  savedAt: string | null;
+}
+
+export interface AttemptView {
+  id: string;
+  examId: string;
+  userId: string;
+  number: number;
+  status: AttemptStatus;
+  startedAt: string;
+  deadlineAt: string;
+  submittedAt: string | null;
+  /** The server's clock when this answer was made, so a phone can correct its own. */
+  serverNow: string;
+  items: AttemptItemView[];
+}
+
+export interface AnswerSaved {
+  questionId: string;
+  seq: number;
+  /** False when a newer answer was already stored and this one was ignored. */
+  applied: boolean;
+}

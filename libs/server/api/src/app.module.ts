@@ -4,6 +4,7 @@ import { AppConfig } from '@cascade/server/config';
 import { AuthGuard, ProblemDetailsFilter, RequestContextInterceptor, StrictValidationPipe } from '@cascade/server/core';
 import { CascadeCoreModule, Infrastructure } from '@cascade/server/runtime';
 import { join } from 'node:path';
+import { AttemptsController } from './http/attempts.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { CalendarController } from './http/calendar.controller';
@@ -40,6 +41,7 @@ export class AppModule {
         CalendarController,
         TrainingIssuesController,
         ExamsController,
+        AttemptsController,
         ScenariosController,
         QuestionsController,
       ],

@@ -2,16 +2,20 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@cascade/server/identity';
 import { PlansModule } from '@cascade/server/plans';
+import { QuestionsModule } from '@cascade/server/questions';
 import { SessionsModule } from '@cascade/server/sessions';
+import { AttemptItem } from './attempt-item.entity';
+import { Attempt } from './attempt.entity';
+import { AttemptsRepository, AttemptsService } from './attempts.service';
 import { Exam } from './exam.entity';
 import { ExamsRepository } from './exams.repository';
 import { ExamsService } from './exams.service';
 
-export const EXAM_ENTITIES = [Exam];
+export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EXAM_ENTITIES), IdentityModule, PlansModule, SessionsModule],
-  providers: [ExamsRepository, ExamsService],
-  exports: [ExamsService],
+  imports: [TypeOrmModule.forFeature(EXAM_ENTITIES), IdentityModule, PlansModule, SessionsModule, QuestionsModule],
+  providers: [ExamsRepository, ExamsService, AttemptsRepository, AttemptsService],
+  exports: [ExamsService, AttemptsService],
 })
 export class ExamsModule {}

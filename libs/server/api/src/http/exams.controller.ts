@@ -1,14 +1,17 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { BlueprintCheckView, ExamView, ListResult } from '@cascade/contracts';
+import { AttemptView, BlueprintCheckView, ExamView, ListResult } from '@cascade/contracts';
 import { Roles } from '@cascade/server/core';
-import { CreateExamDto, ExamListQuery, ExamsService, UpdateExamDto } from '@cascade/server/exams';
+import { AttemptsService, CreateExamDto, ExamListQuery, ExamsService, UpdateExamDto } from '@cascade/server/exams';
 
 @ApiTags('exams')
 @ApiBearerAuth()
 @Controller('exams')
 export class ExamsController {
-  constructor(private readonly exams: ExamsService) {}
+  constructor(
+    private readonly exams: ExamsService,
+    private readonly attempts: AttemptsService,
+  ) {}
 
   @Get()
   list(@Query() query: ExamListQuery): Promise<ListResult<ExamView>> {
@@ -36,5 +39,11 @@ export class ExamsController {
   @Get(':id/blueprint-check')
   blueprintCheck(@Param('id') id: string): Promise<BlueprintCheckView> {
     return this.exams.blueprintCheck(id);
+  }
+
+  /** Starts an attempt, or resumes the open one (200 either way: a second start is the same attempt). */
+  @Post(':id/attempts')
+  startAttempt(@Param('id') id: string): Promise<AttemptView> {
+    return this.attempts.start(id);
   }
 }

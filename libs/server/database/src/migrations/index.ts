@@ -5,6 +5,7 @@ import { AuditCompositeKeys1795830940441 } from './1795830940441-AuditCompositeK
 import { QuestionBank1795832084845 } from './1795832084845-QuestionBank';
 import { OutboxCompletion1795833456814 } from './1795833456814-OutboxCompletion';
 import { Exams1795835269673 } from './1795835269673-Exams';
+import { Attempts1795835723140 } from './1795835723140-Attempts';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -13,4 +14,5 @@ export const migrations: Function[] = [
   QuestionBank1795832084845,
   OutboxCompletion1795833456814,
   Exams1795835269673,
+  Attempts1795835723140,
 ];

@@ -1,0 +1,39 @@
+import { TraineeQuestionView } from '@cascade/contracts';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Attempt } from './attempt.entity';
+
+/** A question as the attempt froze it, and the latest answer to it. */
+@Entity('attempt_item')
+export class AttemptItem {
+  @PrimaryColumn('uuid')
+  attemptId!: string;
+
+  @ManyToOne(() => Attempt, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attempt_id' })
+  attempt?: Relation<Attempt>;
+
+  @PrimaryColumn('uuid')
+  questionId!: string;
+
+  @Column('int')
+  position!: number;
+
+  /** The frozen question version whose key grades this answer. */
+  @Column('uuid')
+  questionVersionId!: string;
+
+  @Column('numeric', { precision: 7, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  points!: number;
+
+  @Column('jsonb')
+  view!: TraineeQuestionView;
+
+  @Column('jsonb', { nullable: true })
+  response!: unknown;
+
+  @Column('int', { default: 0 })
+  seq!: number;
+
+  @Column('timestamptz', { nullable: true })
+  savedAt!: Date | null;
+}

@@ -1,0 +1,129 @@
+import { QUESTION_EXAMPLES } from '@cascade/server/questions';
+import { createWorld, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
+
+/** Words that only an answer key contains; none may reach a trainee. */
+const KEY_FIELDS = ['"key"', '"correct"', '"accepted"', '"order"', '"pairs"', '"rubric"', '"ignoreCase"', '"scoring"'];
+
+describe('attempts', () => {
+  let api: TestApi;
+  let world: World;
+  let trainer: string;
+  let trainee: string;
+  const questionIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    world = await createWorld(api);
+    [trainer, trainee] = await Promise.all([world.trainerA, world.traineeA].map((u) => api.login(u.email)));
+    for (const example of Object.values(QUESTION_EXAMPLES)) {
+      const response = await api
+        .http()
+        .post('/api/questions')
+        .set('authorization', trainer)
+        .send({ organizationId: world.clientA.id, ...example, status: 'active' });
+      expect(response.status).toBe(201);
+      questionIds[example.type] = response.body.id;
+    }
+  });
+  afterAll(() => api?.close());
+
+  const exam = async (overrides: Record<string, unknown> = {}) => {
+    const response = await api
+      .http()
+      .post('/api/exams')
+      .set('authorization', trainer)
+      .send({
+        organizationId: world.clientA.id,
+        title: '采购前测',
+        kind: 'pre_test',
+        questionIds: Object.values(questionIds),
+        timeLimitMinutes: 20,
+        opensAt: minutesFromNow(-5),
+        closesAt: minutesFromNow(60),
+        passPercent: 60,
+        assignees: { userIds: [world.traineeA.id] },
+        ...overrides,
+      });
+    expect(response.status).toBe(201);
+    return response.body.id as string;
+  };
+
+  it('starts once however many starts arrive together, with every type frozen and no answer key anywhere', async () => {
+    const examId = await exam();
+    const starts = await Promise.all(Array.from({ length: 5 }, () => api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)));
+    expect(starts.map((s) => s.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(starts.map((s) => s.body.id)).size).toBe(1);
+    const attempt = (await api.http().get(`/api/attempts/${starts[0].body.id}`).set('authorization', trainee)).body;
+    expect(attempt.items.map((i: { question: { type: string } }) => i.question.type).sort()).toEqual(Object.keys(questionIds).sort());
+    for (const field of KEY_FIELDS) expect({ field, found: JSON.stringify(attempt).includes(field) }).toEqual({ field, found: false });
+    const deadline = new Date(attempt.deadlineAt).getTime() - new Date(attempt.startedAt).getTime();
+    expect(deadline).toBe(20 * 60_000);
+    expect(Math.abs(new Date(attempt.serverNow).getTime() - Date.now())).toBeLessThan(60_000);
+    // Another trainee cannot see it.
+    const other = await api.login(world.traineeA2.email);
+    expect((await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', other)).status).toBe(404);
+  });
+
+  it('keeps the newest answer: an older save arriving late is ignored', async () => {
+    const examId = await exam({ title: '后测' });
+    const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
+    const save = (questionId: string, response: unknown, seq: number) =>
+      api.http().put(`/api/attempts/${attempt.id}/answers/${questionId}`).set('authorization', trainee).send({ response, seq });
+    const single = questionIds.single_choice;
+    expect((await save(single, 'B', 2)).body).toEqual({ questionId: single, seq: 2, applied: true });
+    expect((await save(single, 'A', 1)).body).toEqual({ questionId: single, seq: 2, applied: false });
+    const stored = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body.items.find(
+      (i: { question: { questionId: string } }) => i.question.questionId === single,
+    );
+    expect(stored).toMatchObject({ response: 'B', seq: 2 });
+
+    expect((await save(questionIds.true_false, 'yes', 1)).status).toBe(400);
+    expect((await save(questionIds.multiple_choice, 'A', 1)).status).toBe(400);
+    const stranger = await save('00000000-0000-4000-8000-000000000000', 'A', 1);
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.code).toBe('QUESTION_NOT_IN_ATTEMPT');
+    expect((await api.http().put(`/api/attempts/${attempt.id}/answers/${single}`).set('authorization', trainee).send({ response: 'A', seq: -1 })).status).toBe(400);
+    expect((await api.http().put(`/api/attempts/${attempt.id}/answers/${single}`).set('authorization', trainer).send({ response: 'A', seq: 5 })).status).toBe(403);
+
+    const submitted = await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
+    expect(submitted.body.status).toBe('submitted');
+    expect((await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee)).body.submittedAt).toBe(submitted.body.submittedAt);
+    expect((await save(single, 'C', 3)).status).toBe(409);
+  });
+
+  it('refuses a start outside the window or beyond the attempts allowed', async () => {
+    const later = await exam({ title: '未开放', opensAt: minutesFromNow(60), closesAt: minutesFromNow(120) });
+    const closed = await api.http().post(`/api/exams/${later}/attempts`).set('authorization', trainee);
+    expect(closed.status).toBe(409);
+    expect(closed.body.code).toBe('EXAM_CLOSED');
+    const once = await exam({ title: '一次' });
+    const first = await api.http().post(`/api/exams/${once}/attempts`).set('authorization', trainee);
+    await api.http().post(`/api/attempts/${first.body.id}/submit`).set('authorization', trainee);
+    const again = await api.http().post(`/api/exams/${once}/attempts`).set('authorization', trainee);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('NO_ATTEMPTS_LEFT');
+    const notAssigned = await api.login(world.traineeA2.email);
+    expect((await api.http().post(`/api/exams/${once}/attempts`).set('authorization', notAssigned)).status).toBe(404);
+  });
+
+  it('draws by blueprint and keeps the version each attempt was given', async () => {
+    const examId = await exam({
+      title: '抽题',
+      questionIds: undefined,
+      blueprint: [{ businessProcess: QUESTION_EXAMPLES.single_choice.businessProcess, difficulty: QUESTION_EXAMPLES.single_choice.difficulty, count: 1, points: 10 }],
+    });
+    const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
+    expect(attempt.items).toHaveLength(1);
+    expect(attempt.items[0].question).toMatchObject({ points: 10, version: 1 });
+    const givenStem = attempt.items[0].question.stem;
+    const edited = await api
+      .http()
+      .patch(`/api/questions/${attempt.items[0].question.questionId}`)
+      .set('authorization', trainer)
+      .send({ stem: '改过的题干' });
+    expect(edited.body.version).toBe(2);
+    const again = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
+    expect(again.items[0].question.stem).toBe(givenStem);
+    expect(givenStem).not.toBe('改过的题干');
+  });
+});
