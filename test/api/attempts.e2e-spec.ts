@@ -1,5 +1,7 @@
+import { RequestContext } from '@cascade/server/core';
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
-import { createWorld, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
+import { JobHandlers } from '@cascade/server/queue';
+import { createWorld, eventually, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
 
 /** Words that only an answer key contains; none may reach a trainee. */
 const KEY_FIELDS = ['"key"', '"correct"', '"accepted"', '"order"', '"pairs"', '"rubric"', '"ignoreCase"', '"scoring"'];
@@ -125,5 +127,44 @@ describe('attempts', () => {
     const again = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
     expect(again.items[0].question.stem).toBe(givenStem);
     expect(givenStem).not.toBe('改过的题干');
+  });
+
+  it('grades objective answers through the queue, finalises, and tells the trainee their result', async () => {
+    const examId = await exam({ title: '客观题测验', questionIds: [questionIds.single_choice, questionIds.true_false], passPercent: 50 });
+    const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
+    await api.http().put(`/api/attempts/${attempt.id}/answers/${questionIds.single_choice}`).set('authorization', trainee).send({ response: 'A', seq: 1 });
+    await api.http().put(`/api/attempts/${attempt.id}/answers/${questionIds.true_false}`).set('authorization', trainee).send({ response: !QUESTION_EXAMPLES.true_false.key.correct, seq: 1 });
+    await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
+    const final = await eventually(async () => {
+      const view = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
+      return view.status === 'finalized' ? view : undefined;
+    }, 15_000, 'the attempt to be finalised');
+    const single = QUESTION_EXAMPLES.single_choice.points;
+    const truth = QUESTION_EXAMPLES.true_false.points;
+    expect(final).toMatchObject({ score: single, maxScore: single + truth, passed: single / (single + truth) >= 0.5 });
+    const inbox = await eventually(async () => {
+      const response = await api.http().get('/api/me/notifications?perPage=50').set('authorization', trainee);
+      return response.body.data.find((n: { kind: string }) => n.kind === 'exam_result');
+    }, 15_000, 'the result notification');
+    expect(inbox.title).toBe('考试成绩：客观题测验');
+    // Grading again (a redelivered job) changes nothing.
+    const grade = api.app.get(JobHandlers).get('attempt.grade')!;
+    await RequestContext.runAsSystem(() => grade({ attemptId: attempt.id }, { jobId: 'redelivered', attemptsMade: 1 }));
+    const again = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
+    expect(again).toMatchObject({ status: 'finalized', score: final.score });
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'exam_result' AND user_id = $1`, [world.traineeA.id]);
+    expect(n).toBe(1);
+  });
+
+  it('leaves an attempt with an essay waiting for a trainer', async () => {
+    const examId = await exam({ title: '含问答题', questionIds: [questionIds.single_choice, questionIds.essay] });
+    const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
+    await api.http().put(`/api/attempts/${attempt.id}/answers/${questionIds.essay}`).set('authorization', trainee).send({ response: '先核对订单，再做收货。', seq: 1 });
+    await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
+    const waiting = await eventually(async () => {
+      const view = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
+      return view.status === 'needs_review' ? view : undefined;
+    }, 15_000, 'needs_review');
+    expect(waiting.score).toBeNull();
   });
 });

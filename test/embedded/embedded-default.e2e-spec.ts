@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '@cascade/server/api';
+import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import { ApiProcess, eventually, startApiProcess } from '@cascade/server/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
   const json = async (path: string, init: RequestInit & { token?: string } = {}) => {
     const response = await fetch(`${api.baseUrl}${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
     });
     return { status: response.status, body: await response.json() };
   };
@@ -93,6 +94,53 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     expect(checkIns.map((c) => c.status).sort()).toEqual([200, 200, 201]);
     const sheet = await json(`/api/sessions/${open!.id}/attendance`, { token: trainer });
     expect(sheet.body.checkedIn).toBe(1);
+  });
+
+  it('grades a submitted attempt through the queue', async () => {
+    const trainer = await login('li.ming@cascade.demo', DEMO_PASSWORD);
+    const client = (await json('/api/organizations?kind=client', { token: trainer })).body.data[0].id as string;
+    const question = await json('/api/questions', {
+      method: 'POST',
+      token: trainer,
+      body: JSON.stringify({ organizationId: client, ...QUESTION_EXAMPLES.true_false, status: 'active' }),
+    });
+    expect(question.status).toBe(201);
+    const trainee = (await json('/api/users?q=zhang.wei', { token: trainer })).body.data[0].id as string;
+    const exam = await json('/api/exams', {
+      method: 'POST',
+      token: trainer,
+      body: JSON.stringify({
+        organizationId: client,
+        title: '嵌入模式测验',
+        kind: 'practice',
+        questionIds: [question.body.id],
+        timeLimitMinutes: 10,
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+        passPercent: 50,
+        assignees: { userIds: [trainee] },
+      }),
+    });
+    expect(exam.status).toBe(201);
+    const token = await login('zhang.wei@huadong.demo', DEMO_PASSWORD);
+    const attempt = await json(`/api/exams/${exam.body.id}/attempts`, { method: 'POST', token });
+    expect(attempt.status).toBe(201);
+    const saved = await json(`/api/attempts/${attempt.body.id}/answers/${question.body.id}`, {
+      method: 'PUT',
+      token,
+      body: JSON.stringify({ response: QUESTION_EXAMPLES.true_false.key.correct, seq: 1 }),
+    });
+    expect(saved.body).toMatchObject({ applied: true });
+    expect((await json(`/api/attempts/${attempt.body.id}/submit`, { method: 'POST', token })).body.status).toBe('submitted');
+    const final = await eventually(
+      async () => {
+        const view = await json(`/api/attempts/${attempt.body.id}`, { token });
+        return view.body.status === 'finalized' ? view.body : undefined;
+      },
+      30_000,
+      'the graded attempt',
+    );
+    expect(final).toMatchObject({ percent: 100, passed: true });
   });
 
   it('keeps its data across a restart and does not seed twice', async () => {

@@ -78,6 +78,11 @@ export interface AttemptView {
   startedAt: string;
   deadlineAt: string;
   submittedAt: string | null;
+  /** Set once final: nothing waits for a trainer. */
+  score: number | null;
+  maxScore: number | null;
+  percent: number | null;
+  passed: boolean | null;
   /** The server's clock when this answer was made, so a phone can correct its own. */
   serverNow: string;
   items: AttemptItemView[];

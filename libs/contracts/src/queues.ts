@@ -4,6 +4,7 @@
  */
 export const QUEUES = {
   notifications: 'notifications',
+  grading: 'grading',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -13,10 +14,16 @@ export interface JobPayloads {
   'user.welcome': { userId: string };
   /** Tell people about a session: enrolled ones about their enrollment, all of them about a change. */
   'session.notify': { sessionId: string; change: SessionChange; userIds: string[] };
+  /** Grade a submitted attempt's objective answers; finalise it when nothing waits for a trainer. */
+  'attempt.grade': { attemptId: string };
+  /** Tell the trainee their final result. */
+  'attempt.result': { attemptId: string };
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'user.welcome': QUEUES.notifications,
   'session.notify': QUEUES.notifications,
+  'attempt.grade': QUEUES.grading,
+  'attempt.result': QUEUES.notifications,
 };

@@ -36,4 +36,17 @@ export class AttemptItem {
 
   @Column('timestamptz', { nullable: true })
   savedAt!: Date | null;
+
+  /** Null until graded, by the queue (objective items) or by a trainer (essays). */
+  @Column('numeric', { precision: 9, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  score!: number | null;
+
+  @Column('boolean', { default: false })
+  needsReview!: boolean;
+
+  @Column('uuid', { nullable: true })
+  gradedBy!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  gradedAt!: Date | null;
 }

@@ -12,6 +12,7 @@ import {
   ValidationFailedError,
 } from '@cascade/server/core';
 import { QuestionsService, toTraineeView, validateResponse } from '@cascade/server/questions';
+import { Outbox } from '@cascade/server/queue';
 import { isUUID } from 'class-validator';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -40,6 +41,7 @@ export class AttemptsService {
     private readonly attempts: AttemptsRepository,
     private readonly exams: ExamsRepository,
     private readonly questions: QuestionsService,
+    private readonly outbox: Outbox,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -94,6 +96,10 @@ export class AttemptsService {
       startedAt: attempt.startedAt.toISOString(),
       deadlineAt: attempt.deadlineAt.toISOString(),
       submittedAt: attempt.submittedAt?.toISOString() ?? null,
+      score: attempt.score,
+      maxScore: attempt.maxScore,
+      percent: attempt.percent,
+      passed: attempt.passed,
       serverNow: new Date().toISOString(),
       items: items.map((item) => ({
         position: item.position,
@@ -133,11 +139,17 @@ export class AttemptsService {
     return { questionId, seq: current.seq, applied: false };
   }
 
-  /** Hands the attempt in; submitting again changes nothing. */
+  /** Hands the attempt in and queues its grading in the same commit; submitting again changes nothing. */
   async submit(attemptId: string): Promise<AttemptView> {
     const attempt = await this.attempts.findVisible(attemptId);
     if (attempt.userId !== currentActor().userId) throw new ForbiddenError('Only the person taking the attempt may submit it');
-    await this.dataSource.query(`UPDATE attempt SET status = 'submitted', submitted_at = now() WHERE id = $1 AND status = 'in_progress'`, [attempt.id]);
+    await this.dataSource.transaction(async (manager) => {
+      const submitted: unknown[] = await manager.query(
+        `WITH s AS (UPDATE attempt SET status = 'submitted', submitted_at = now() WHERE id = $1 AND status = 'in_progress' RETURNING id) SELECT id FROM s`,
+        [attempt.id],
+      );
+      if (submitted.length) await this.outbox.enqueue(manager, 'attempt.grade', { attemptId: attempt.id });
+    });
     return this.get(attempt.id);
   }
 

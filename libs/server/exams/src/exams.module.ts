@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@cascade/server/identity';
 import { PlansModule } from '@cascade/server/plans';
+import { NotificationsModule } from '@cascade/server/notifications';
 import { QuestionsModule } from '@cascade/server/questions';
 import { SessionsModule } from '@cascade/server/sessions';
 import { AttemptItem } from './attempt-item.entity';
@@ -10,12 +11,13 @@ import { AttemptsRepository, AttemptsService } from './attempts.service';
 import { Exam } from './exam.entity';
 import { ExamsRepository } from './exams.repository';
 import { ExamsService } from './exams.service';
+import { GradingHandler } from './grading.handler';
 
 export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EXAM_ENTITIES), IdentityModule, PlansModule, SessionsModule, QuestionsModule],
-  providers: [ExamsRepository, ExamsService, AttemptsRepository, AttemptsService],
+  imports: [TypeOrmModule.forFeature(EXAM_ENTITIES), IdentityModule, PlansModule, SessionsModule, QuestionsModule, NotificationsModule],
+  providers: [ExamsRepository, ExamsService, AttemptsRepository, AttemptsService, GradingHandler],
   exports: [ExamsService, AttemptsService],
 })
 export class ExamsModule {}

@@ -41,6 +41,15 @@ export class QueueConnection {
       : undefined;
   }
 
+  /**
+   * The queues this backend actually runs. The embedded queue database is one PGlite session
+   * that every connection shares, so there all jobs travel one queue: fewer connections,
+   * fewer chances for their statements to interleave. Handlers dispatch by job name either way.
+   */
+  physicalQueue(name: string): string {
+    return this.settings.kind === 'postgres' && this.settings.embedded ? 'cascade' : name;
+  }
+
   createQueue(name: string, options: Omit<QueueOptions, 'connection'> = {}): Queue {
     return new Queue(name, { ...options, prefix: this.settings.prefix, connection: this.connection() } as QueueOptions, this.factory() as never);
   }

@@ -9,7 +9,8 @@ export class QueueRegistry implements OnApplicationShutdown {
 
   constructor(private readonly connection: QueueConnection) {}
 
-  get(name: string): Queue {
+  get(logicalName: string): Queue {
+    const name = this.connection.physicalQueue(logicalName);
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.connection.createQueue(name);

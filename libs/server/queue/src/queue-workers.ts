@@ -20,7 +20,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.connection.assertSafeForQueues();
-    for (const queue of Object.values(QUEUES)) {
+    for (const queue of new Set(Object.values(QUEUES).map((name) => this.connection.physicalQueue(name)))) {
       const worker = this.connection.createWorker(queue, (job) => this.process(job), { concurrency: 16 });
       worker.on('failed', (job, error) =>
         this.logger.warn({ err: error, jobId: job?.id, jobName: job?.name, attempts: job?.attemptsMade }, 'Job failed'),

@@ -30,7 +30,8 @@ export async function prepareInfrastructure(config: AppConfig): Promise<Infrastr
   if (config.queue.redisUrl) {
     queue = { kind: 'redis', url: config.queue.redisUrl, prefix: config.queue.prefix };
   } else if (config.database.mode === 'embedded') {
-    const embeddedQueue = await startEmbeddedPostgres(join(config.dataDir, 'queue'), 4, { searchPath: 'bullmq, public' });
+    // Every queue and worker holds its own connection (and workers a listening one): leave room for all.
+    const embeddedQueue = await startEmbeddedPostgres(join(config.dataDir, 'queue'), 16, { searchPath: 'bullmq, public' });
     stops.push(embeddedQueue.stop);
     queue = { kind: 'postgres', url: embeddedQueue.url, embedded: true, prefix: config.queue.prefix };
   } else {

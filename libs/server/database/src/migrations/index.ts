@@ -6,6 +6,7 @@ import { QuestionBank1795832084845 } from './1795832084845-QuestionBank';
 import { OutboxCompletion1795833456814 } from './1795833456814-OutboxCompletion';
 import { Exams1795835269673 } from './1795835269673-Exams';
 import { Attempts1795835723140 } from './1795835723140-Attempts';
+import { Grading1795835892314 } from './1795835892314-Grading';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -15,4 +16,5 @@ export const migrations: Function[] = [
   OutboxCompletion1795833456814,
   Exams1795835269673,
   Attempts1795835723140,
+  Grading1795835892314,
 ];
