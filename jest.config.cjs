@@ -3,8 +3,21 @@ const { swcOptions, jestModuleNameMapper } = require('./tools/swc-options.cjs');
 
 const swc = swcOptions();
 const transform = {
-  '^.+\\.tsx?$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'typescript', decorators: true, tsx: true }, transform: { ...swc.jsc.transform, react: { runtime: 'automatic' } } } }],
-  '^.+\\.m?js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      ...swc,
+      jsc: {
+        ...swc.jsc,
+        parser: { syntax: 'typescript', decorators: true, tsx: true },
+        transform: { ...swc.jsc.transform, react: { runtime: 'automatic' } },
+      },
+    },
+  ],
+  '^.+\\.m?js$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
 
 const common = {
@@ -23,7 +36,11 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -42,10 +42,14 @@ for (const dir of ['apps/api/src', 'apps/worker/src', 'libs']) {
     if (file && file.endsWith('.ts') && !file.endsWith('.spec.ts')) restart();
   });
 }
-const vite = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), '--config', 'apps/console/vite.config.mts'], {
-  stdio: 'inherit',
-  cwd: root,
-});
+const vite = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules/vite/bin/vite.js'), '--config', 'apps/console/vite.config.mts'],
+  {
+    stdio: 'inherit',
+    cwd: root,
+  },
+);
 const stop = () => {
   vite.kill('SIGTERM');
   if (api) api.kill('SIGTERM');

@@ -52,12 +52,17 @@ describe('attempts', () => {
 
   it('starts once however many starts arrive together, with every type frozen and no answer key anywhere', async () => {
     const examId = await exam();
-    const starts = await Promise.all(Array.from({ length: 5 }, () => api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)));
+    const starts = await Promise.all(
+      Array.from({ length: 5 }, () => api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)),
+    );
     expect(starts.map((s) => s.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(starts.map((s) => s.body.id)).size).toBe(1);
     const attempt = (await api.http().get(`/api/attempts/${starts[0].body.id}`).set('authorization', trainee)).body;
-    expect(attempt.items.map((i: { question: { type: string } }) => i.question.type).sort()).toEqual(Object.keys(questionIds).sort());
-    for (const field of KEY_FIELDS) expect({ field, found: JSON.stringify(attempt).includes(field) }).toEqual({ field, found: false });
+    expect(attempt.items.map((i: { question: { type: string } }) => i.question.type).sort()).toEqual(
+      Object.keys(questionIds).sort(),
+    );
+    for (const field of KEY_FIELDS)
+      expect({ field, found: JSON.stringify(attempt).includes(field) }).toEqual({ field, found: false });
     const deadline = new Date(attempt.deadlineAt).getTime() - new Date(attempt.startedAt).getTime();
     expect(deadline).toBe(20 * 60_000);
     expect(Math.abs(new Date(attempt.serverNow).getTime() - Date.now())).toBeLessThan(60_000);
@@ -70,7 +75,11 @@ describe('attempts', () => {
     const examId = await exam({ title: '后测' });
     const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
     const save = (questionId: string, response: unknown, seq: number) =>
-      api.http().put(`/api/attempts/${attempt.id}/answers/${questionId}`).set('authorization', trainee).send({ response, seq });
+      api
+        .http()
+        .put(`/api/attempts/${attempt.id}/answers/${questionId}`)
+        .set('authorization', trainee)
+        .send({ response, seq });
     const single = questionIds.single_choice;
     expect((await save(single, 'B', 2)).body).toEqual({ questionId: single, seq: 2, applied: true });
     expect((await save(single, 'A', 1)).body).toEqual({ questionId: single, seq: 2, applied: false });
@@ -84,12 +93,30 @@ describe('attempts', () => {
     const stranger = await save('00000000-0000-4000-8000-000000000000', 'A', 1);
     expect(stranger.status).toBe(422);
     expect(stranger.body.code).toBe('QUESTION_NOT_IN_ATTEMPT');
-    expect((await api.http().put(`/api/attempts/${attempt.id}/answers/${single}`).set('authorization', trainee).send({ response: 'A', seq: -1 })).status).toBe(400);
-    expect((await api.http().put(`/api/attempts/${attempt.id}/answers/${single}`).set('authorization', trainer).send({ response: 'A', seq: 5 })).status).toBe(403);
+    expect(
+      (
+        await api
+          .http()
+          .put(`/api/attempts/${attempt.id}/answers/${single}`)
+          .set('authorization', trainee)
+          .send({ response: 'A', seq: -1 })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api
+          .http()
+          .put(`/api/attempts/${attempt.id}/answers/${single}`)
+          .set('authorization', trainer)
+          .send({ response: 'A', seq: 5 })
+      ).status,
+    ).toBe(403);
 
     const submitted = await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
     expect(submitted.body.status).toBe('submitted');
-    expect((await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee)).body.submittedAt).toBe(submitted.body.submittedAt);
+    expect(
+      (await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee)).body.submittedAt,
+    ).toBe(submitted.body.submittedAt);
     expect((await save(single, 'C', 3)).status).toBe(409);
   });
 
@@ -112,7 +139,14 @@ describe('attempts', () => {
     const examId = await exam({
       title: '抽题',
       questionIds: undefined,
-      blueprint: [{ businessProcess: QUESTION_EXAMPLES.single_choice.businessProcess, difficulty: QUESTION_EXAMPLES.single_choice.difficulty, count: 1, points: 10 }],
+      blueprint: [
+        {
+          businessProcess: QUESTION_EXAMPLES.single_choice.businessProcess,
+          difficulty: QUESTION_EXAMPLES.single_choice.difficulty,
+          count: 1,
+          points: 10,
+        },
+      ],
     });
     const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
     expect(attempt.items).toHaveLength(1);
@@ -130,41 +164,72 @@ describe('attempts', () => {
   });
 
   it('grades objective answers through the queue, finalises, and tells the trainee their result', async () => {
-    const examId = await exam({ title: '客观题测验', questionIds: [questionIds.single_choice, questionIds.true_false], passPercent: 50 });
+    const examId = await exam({
+      title: '客观题测验',
+      questionIds: [questionIds.single_choice, questionIds.true_false],
+      passPercent: 50,
+    });
     const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
-    await api.http().put(`/api/attempts/${attempt.id}/answers/${questionIds.single_choice}`).set('authorization', trainee).send({ response: 'A', seq: 1 });
-    await api.http().put(`/api/attempts/${attempt.id}/answers/${questionIds.true_false}`).set('authorization', trainee).send({ response: !QUESTION_EXAMPLES.true_false.key.correct, seq: 1 });
+    await api
+      .http()
+      .put(`/api/attempts/${attempt.id}/answers/${questionIds.single_choice}`)
+      .set('authorization', trainee)
+      .send({ response: 'A', seq: 1 });
+    await api
+      .http()
+      .put(`/api/attempts/${attempt.id}/answers/${questionIds.true_false}`)
+      .set('authorization', trainee)
+      .send({ response: !QUESTION_EXAMPLES.true_false.key.correct, seq: 1 });
     await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
-    const final = await eventually(async () => {
-      const view = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
-      return view.status === 'finalized' ? view : undefined;
-    }, 15_000, 'the attempt to be finalised');
+    const final = await eventually(
+      async () => {
+        const view = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
+        return view.status === 'finalized' ? view : undefined;
+      },
+      15_000,
+      'the attempt to be finalised',
+    );
     const single = QUESTION_EXAMPLES.single_choice.points;
     const truth = QUESTION_EXAMPLES.true_false.points;
     expect(final).toMatchObject({ score: single, maxScore: single + truth, passed: single / (single + truth) >= 0.5 });
-    const inbox = await eventually(async () => {
-      const response = await api.http().get('/api/me/notifications?perPage=50').set('authorization', trainee);
-      return response.body.data.find((n: { kind: string }) => n.kind === 'exam_result');
-    }, 15_000, 'the result notification');
+    const inbox = await eventually(
+      async () => {
+        const response = await api.http().get('/api/me/notifications?perPage=50').set('authorization', trainee);
+        return response.body.data.find((n: { kind: string }) => n.kind === 'exam_result');
+      },
+      15_000,
+      'the result notification',
+    );
     expect(inbox.title).toBe('考试成绩：客观题测验');
     // Grading again (a redelivered job) changes nothing.
     const grade = api.app.get(JobHandlers).get('attempt.grade')!;
     await RequestContext.runAsSystem(() => grade({ attemptId: attempt.id }, { jobId: 'redelivered', attemptsMade: 1 }));
     const again = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
     expect(again).toMatchObject({ status: 'finalized', score: final.score });
-    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE kind = 'exam_result' AND user_id = $1`, [world.traineeA.id]);
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification WHERE kind = 'exam_result' AND user_id = $1`,
+      [world.traineeA.id],
+    );
     expect(n).toBe(1);
   });
 
   it('leaves an attempt with an essay waiting for a trainer', async () => {
     const examId = await exam({ title: '含问答题', questionIds: [questionIds.single_choice, questionIds.essay] });
     const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
-    await api.http().put(`/api/attempts/${attempt.id}/answers/${questionIds.essay}`).set('authorization', trainee).send({ response: '先核对订单，再做收货。', seq: 1 });
+    await api
+      .http()
+      .put(`/api/attempts/${attempt.id}/answers/${questionIds.essay}`)
+      .set('authorization', trainee)
+      .send({ response: '先核对订单，再做收货。', seq: 1 });
     await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
-    const waiting = await eventually(async () => {
-      const view = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
-      return view.status === 'needs_review' ? view : undefined;
-    }, 15_000, 'needs_review');
+    const waiting = await eventually(
+      async () => {
+        const view = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
+        return view.status === 'needs_review' ? view : undefined;
+      },
+      15_000,
+      'needs_review',
+    );
     expect(waiting.score).toBeNull();
   });
 });

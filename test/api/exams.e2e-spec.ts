@@ -20,27 +20,52 @@ describe('exams: fixed lists and blueprints', () => {
     // Three active single-choice questions of 采购 / 下单 at difficulty 2, and one draft.
     for (const status of ['active', 'active', 'active', 'draft']) {
       const { type, content, key, stem, points, difficulty, businessProcess } = QUESTION_EXAMPLES.single_choice;
-      const response = await api
-        .http()
-        .post('/api/questions')
-        .set('authorization', trainer)
-        .send({ organizationId: world.clientA.id, type, content, key, stem, points, difficulty, businessProcess, status });
+      const response = await api.http().post('/api/questions').set('authorization', trainer).send({
+        organizationId: world.clientA.id,
+        type,
+        content,
+        key,
+        stem,
+        points,
+        difficulty,
+        businessProcess,
+        status,
+      });
       expect(response.status).toBe(201);
       questionIds.push(response.body.id);
     }
   });
   afterAll(() => api?.close());
 
-  const base = () => ({ organizationId: world.clientA.id, title: '采购后测', kind: 'post_test', timeLimitMinutes: 30, passPercent: 80, ...window });
+  const base = () => ({
+    organizationId: world.clientA.id,
+    title: '采购后测',
+    kind: 'post_test',
+    timeLimitMinutes: 30,
+    passPercent: 80,
+    ...window,
+  });
 
   it('creates an exam from a fixed list of active questions, assigned to a plan’s trainees', async () => {
     const created = await api
       .http()
       .post('/api/exams')
       .set('authorization', trainer)
-      .send({ ...base(), planId, questionIds: questionIds.slice(0, 3), assignees: { planTrainees: true }, attemptsAllowed: 2 });
+      .send({
+        ...base(),
+        planId,
+        questionIds: questionIds.slice(0, 3),
+        assignees: { planTrainees: true },
+        attemptsAllowed: 2,
+      });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: 'post_test', blueprint: null, attemptsAllowed: 2, showResults: 'after_close', assignees: { planTrainees: true, sessionEnrollees: false, userIds: [] } });
+    expect(created.body).toMatchObject({
+      kind: 'post_test',
+      blueprint: null,
+      attemptsAllowed: 2,
+      showResults: 'after_close',
+      assignees: { planTrainees: true, sessionEnrollees: false, userIds: [] },
+    });
     // The plan targets trainee A, so the exam is theirs to see; another trainee's is not.
     expect((await api.http().get(`/api/exams/${created.body.id}`).set('authorization', trainee)).status).toBe(200);
     const other = await api.login(world.traineeA2.email);
@@ -48,7 +73,11 @@ describe('exams: fixed lists and blueprints', () => {
   });
 
   it('refuses a draft question, an empty choice of questions, or both ways at once', async () => {
-    const draft = await api.http().post('/api/exams').set('authorization', trainer).send({ ...base(), questionIds: [questionIds[3]] });
+    const draft = await api
+      .http()
+      .post('/api/exams')
+      .set('authorization', trainer)
+      .send({ ...base(), questionIds: [questionIds[3]] });
     expect(draft.status).toBe(422);
     expect(draft.body.errors[0].field).toBe('questionIds');
     const neither = await api.http().post('/api/exams').set('authorization', trainer).send(base());
@@ -57,7 +86,11 @@ describe('exams: fixed lists and blueprints', () => {
       .http()
       .post('/api/exams')
       .set('authorization', trainer)
-      .send({ ...base(), questionIds: [questionIds[0]], blueprint: [{ businessProcess: '采购 / 下单', difficulty: 2, count: 1 }] });
+      .send({
+        ...base(),
+        questionIds: [questionIds[0]],
+        blueprint: [{ businessProcess: '采购 / 下单', difficulty: 2, count: 1 }],
+      });
     expect(both.status).toBe(422);
   });
 
@@ -74,7 +107,9 @@ describe('exams: fixed lists and blueprints', () => {
         ],
       });
     expect(short.status).toBe(422);
-    expect(short.body.errors).toEqual([{ field: 'blueprint.1', message: 'needs 1 active questions of 采购 / 下单 at difficulty 4; the bank has 0' }]);
+    expect(short.body.errors).toEqual([
+      { field: 'blueprint.1', message: 'needs 1 active questions of 采购 / 下单 at difficulty 4; the bank has 0' },
+    ]);
   });
 
   it('shows availability per cell', async () => {
@@ -92,7 +127,10 @@ describe('exams: fixed lists and blueprints', () => {
     });
     // Retiring questions later shows the shortage without blocking the existing exam.
     for (const id of questionIds.slice(0, 2)) {
-      expect((await api.http().patch(`/api/questions/${id}`).set('authorization', trainer).send({ status: 'retired' })).status).toBe(200);
+      expect(
+        (await api.http().patch(`/api/questions/${id}`).set('authorization', trainer).send({ status: 'retired' }))
+          .status,
+      ).toBe(200);
     }
     const after = await api.http().get(`/api/exams/${exam.body.id}/blueprint-check`).set('authorization', trainer);
     expect(after.body).toMatchObject({ sufficient: false, cells: [{ available: 1, sufficient: false }] });
@@ -108,7 +146,11 @@ describe('exams: fixed lists and blueprints', () => {
       [{ questionIds: ['not-a-uuid'] }, 'questionIds'],
     ];
     for (const [overrides, field] of cases) {
-      const response = await api.http().post('/api/exams').set('authorization', trainer).send({ ...base(), ...overrides });
+      const response = await api
+        .http()
+        .post('/api/exams')
+        .set('authorization', trainer)
+        .send({ ...base(), ...overrides });
       expect({ overrides, status: response.status }).toEqual({ overrides, status: 400 });
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }

@@ -1,5 +1,13 @@
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
-import { createPlan, createSession, createWorld, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
+import {
+  createPlan,
+  createSession,
+  createWorld,
+  minutesFromNow,
+  startTestApi,
+  TestApi,
+  World,
+} from '@cascade/server/testing';
 
 /**
  * Walks every endpoint in the OpenAPI document as users of client A and checks that no
@@ -29,16 +37,29 @@ describe('tenant isolation across every endpoint', () => {
       trainerIds: [world.trainerB.id],
       targets: [{ userId: world.traineeB.id, kind: 'key_user' }],
     });
-    const session = await createSession(api, trainerB, plan, { startsAt: minutesFromNow(-5), endsAt: minutesFromNow(60) });
-    await api.http().post(`/api/sessions/${session.id}/enrollments`).set('authorization', trainerB).send({ userIds: [world.traineeB.id] });
-    const { code } = (await api.http().get(`/api/sessions/${session.id}/check-in-code`).set('authorization', trainerB)).body;
-    const traineeB = await api.login(world.traineeB.email);
-    expect((await api.http().post(`/api/sessions/${session.id}/check-ins`).set('authorization', traineeB).send({ code })).status).toBe(201);
-    const issue = await api
+    const session = await createSession(api, trainerB, plan, {
+      startsAt: minutesFromNow(-5),
+      endsAt: minutesFromNow(60),
+    });
+    await api
       .http()
-      .post('/api/training-issues')
-      .set('authorization', traineeB)
-      .send({ sessionId: session.id, category: 'data', severity: 'high', title: 'B 的问题', description: '物料编码不一致' });
+      .post(`/api/sessions/${session.id}/enrollments`)
+      .set('authorization', trainerB)
+      .send({ userIds: [world.traineeB.id] });
+    const { code } = (await api.http().get(`/api/sessions/${session.id}/check-in-code`).set('authorization', trainerB))
+      .body;
+    const traineeB = await api.login(world.traineeB.email);
+    expect(
+      (await api.http().post(`/api/sessions/${session.id}/check-ins`).set('authorization', traineeB).send({ code }))
+        .status,
+    ).toBe(201);
+    const issue = await api.http().post('/api/training-issues').set('authorization', traineeB).send({
+      sessionId: session.id,
+      category: 'data',
+      severity: 'high',
+      title: 'B 的问题',
+      description: '物料编码不一致',
+    });
     expect(issue.status).toBe(201);
     const file = await api
       .http()
@@ -51,7 +72,12 @@ describe('tenant isolation across every endpoint', () => {
       .http()
       .post('/api/scenarios')
       .set('authorization', trainerB)
-      .send({ organizationId: world.clientB.id, title: 'B 的案例', narrative: 'B 的收货流程', attachments: [file.body.id] });
+      .send({
+        organizationId: world.clientB.id,
+        title: 'B 的案例',
+        narrative: 'B 的收货流程',
+        attachments: [file.body.id],
+      });
     expect(scenario.status).toBe(201);
     const question = await api
       .http()
@@ -59,7 +85,15 @@ describe('tenant isolation across every endpoint', () => {
       .set('authorization', trainerB)
       .send({ organizationId: world.clientB.id, scenarioId: scenario.body.id, ...QUESTION_EXAMPLES.single_choice });
     expect(question.status).toBe(201);
-    expect((await api.http().patch(`/api/questions/${question.body.id}`).set('authorization', trainerB).send({ status: 'active' })).status).toBe(200);
+    expect(
+      (
+        await api
+          .http()
+          .patch(`/api/questions/${question.body.id}`)
+          .set('authorization', trainerB)
+          .send({ status: 'active' })
+      ).status,
+    ).toBe(200);
     const exam = await api
       .http()
       .post('/api/exams')
@@ -77,7 +111,9 @@ describe('tenant isolation across every endpoint', () => {
         assignees: { planTrainees: true },
       });
     expect(exam.status).toBe(201);
-    expect((await api.http().post(`/api/exams/${exam.body.id}/attempts`).set('authorization', traineeB)).status).toBe(201);
+    expect((await api.http().post(`/api/exams/${exam.body.id}/attempts`).set('authorization', traineeB)).status).toBe(
+      201,
+    );
     await api.relay();
     foreignIds = await recordsOf(api, world.clientB.id);
     paths = (await api.http().get('/api/docs-json')).body.paths;
@@ -93,7 +129,9 @@ describe('tenant isolation across every endpoint', () => {
   });
 
   it('never lists a record of client B', async () => {
-    const lists = Object.entries(paths).filter(([path, ops]) => 'get' in ops && path.startsWith('/api/') && !path.includes('{'));
+    const lists = Object.entries(paths).filter(
+      ([path, ops]) => 'get' in ops && path.startsWith('/api/') && !path.includes('{'),
+    );
     expect(lists.length).toBeGreaterThan(4);
     for (const actor of actors()) {
       const token = await api.login(actor.email);
@@ -116,7 +154,9 @@ describe('tenant isolation across every endpoint', () => {
     for (const actor of actors()) {
       const token = await api.login(actor.email);
       for (const [path, operations] of byId) {
-        for (const method of Object.keys(operations).filter((m) => ['get', 'post', 'patch', 'put', 'delete'].includes(m))) {
+        for (const method of Object.keys(operations).filter((m) =>
+          ['get', 'post', 'patch', 'put', 'delete'].includes(m),
+        )) {
           for (const id of foreignIds) {
             const url = path.replace(/\{[^}]+\}/g, id);
             const call = api.http()[method as 'get'](url).set('authorization', token);
@@ -135,8 +175,12 @@ describe('tenant isolation across every endpoint', () => {
   it('still shows client A its own records', async () => {
     const token = await api.login(world.managerA.email);
     const users = await api.http().get('/api/users?perPage=100').set('authorization', token);
-    expect(users.body.data.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([world.traineeA.id, world.managerA.id]));
-    expect((await api.http().get(`/api/departments/${world.departmentA.id}`).set('authorization', token)).status).toBe(200);
+    expect(users.body.data.map((u: { id: string }) => u.id)).toEqual(
+      expect.arrayContaining([world.traineeA.id, world.managerA.id]),
+    );
+    expect((await api.http().get(`/api/departments/${world.departmentA.id}`).set('authorization', token)).status).toBe(
+      200,
+    );
   });
 });
 
@@ -149,13 +193,18 @@ async function recordsOf(api: TestApi, organizationId: string): Promise<string[]
   );
   const ids = new Set<string>([organizationId]);
   for (const { table_name } of tables) {
-    const rows: { id: string }[] = await api.dataSource.query(`SELECT id::text FROM "${table_name}" WHERE organization_id = $1`, [organizationId]);
+    const rows: { id: string }[] = await api.dataSource.query(
+      `SELECT id::text FROM "${table_name}" WHERE organization_id = $1`,
+      [organizationId],
+    );
     rows.forEach((row) => ids.add(row.id));
   }
   return [...ids];
 }
 
 async function countAudit(api: TestApi, organizationId: string): Promise<number> {
-  const [row] = await api.dataSource.query('SELECT count(*)::int AS n FROM audit_entry WHERE organization_id = $1', [organizationId]);
+  const [row] = await api.dataSource.query('SELECT count(*)::int AS n FROM audit_entry WHERE organization_id = $1', [
+    organizationId,
+  ]);
   return row.n;
 }

@@ -1,4 +1,12 @@
-import { createPlan, createSession, createWorld, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
+import {
+  createPlan,
+  createSession,
+  createWorld,
+  minutesFromNow,
+  startTestApi,
+  TestApi,
+  World,
+} from '@cascade/server/testing';
 
 describe('problems found in training', () => {
   let api: TestApi;
@@ -12,12 +20,21 @@ describe('problems found in training', () => {
   beforeAll(async () => {
     api = await startTestApi();
     world = await createWorld(api);
-    [trainer, trainee, manager] = await Promise.all([world.trainerA, world.traineeA, world.managerA].map((u) => api.login(u.email)));
+    [trainer, trainee, manager] = await Promise.all(
+      [world.trainerA, world.traineeA, world.managerA].map((u) => api.login(u.email)),
+    );
     const plan = await createPlan(api, world, trainer);
     planId = plan.id;
-    const session = await createSession(api, trainer, plan, { startsAt: minutesFromNow(60), endsAt: minutesFromNow(120) });
+    const session = await createSession(api, trainer, plan, {
+      startsAt: minutesFromNow(60),
+      endsAt: minutesFromNow(120),
+    });
     sessionId = session.id;
-    await api.http().post(`/api/sessions/${session.id}/enrollments`).set('authorization', trainer).send({ userIds: [world.traineeA.id] });
+    await api
+      .http()
+      .post(`/api/sessions/${session.id}/enrollments`)
+      .set('authorization', trainer)
+      .send({ userIds: [world.traineeA.id] });
   });
   afterAll(() => api?.close());
 
@@ -30,15 +47,29 @@ describe('problems found in training', () => {
       description: '数量超过订单时报错 500',
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ planId, sessionId, status: 'open', reporterId: world.traineeA.id, organizationId: world.clientA.id });
+    expect(created.body).toMatchObject({
+      planId,
+      sessionId,
+      status: 'open',
+      reporterId: world.traineeA.id,
+      organizationId: world.clientA.id,
+    });
     const id = created.body.id;
-    const move = (token: string, action: string, body: object = {}) => api.http().post(`/api/training-issues/${id}/${action}`).set('authorization', token).send(body);
+    const move = (token: string, action: string, body: object = {}) =>
+      api.http().post(`/api/training-issues/${id}/${action}`).set('authorization', token).send(body);
     expect((await move(trainee, 'start')).status).toBe(403);
-    const assigned = await api.http().patch(`/api/training-issues/${id}`).set('authorization', trainer).send({ assigneeId: world.trainerA.id });
+    const assigned = await api
+      .http()
+      .patch(`/api/training-issues/${id}`)
+      .set('authorization', trainer)
+      .send({ assigneeId: world.trainerA.id });
     expect(assigned.body.assigneeId).toBe(world.trainerA.id);
     expect((await move(trainer, 'start')).body.status).toBe('in_progress');
     expect((await move(trainer, 'resolve', {})).status).toBe(400);
-    expect((await move(trainer, 'resolve', { resolution: '补丁 1.2.3 已修复' })).body).toMatchObject({ status: 'resolved', resolution: '补丁 1.2.3 已修复' });
+    expect((await move(trainer, 'resolve', { resolution: '补丁 1.2.3 已修复' })).body).toMatchObject({
+      status: 'resolved',
+      resolution: '补丁 1.2.3 已修复',
+    });
     const again = await move(trainer, 'start');
     expect(again.status).toBe(409);
     expect(again.body.currentStatus).toBe('resolved');
@@ -47,10 +78,22 @@ describe('problems found in training', () => {
   });
 
   it('filters by plan, session, category and status; trainees see their own reports', async () => {
-    await api.http().post('/api/training-issues').set('authorization', trainer).send({ planId, category: 'requirement_change', severity: 'medium', title: '需要批量收货', description: '仓库希望一次收多张单' });
-    const byCategory = await api.http().get(`/api/training-issues?planId=${planId}&category=requirement_change`).set('authorization', manager);
+    await api.http().post('/api/training-issues').set('authorization', trainer).send({
+      planId,
+      category: 'requirement_change',
+      severity: 'medium',
+      title: '需要批量收货',
+      description: '仓库希望一次收多张单',
+    });
+    const byCategory = await api
+      .http()
+      .get(`/api/training-issues?planId=${planId}&category=requirement_change`)
+      .set('authorization', manager);
     expect(byCategory.body.data.map((i: { title: string }) => i.title)).toEqual(['需要批量收货']);
-    const bySession = await api.http().get(`/api/training-issues?sessionId=${sessionId}&status=deferred`).set('authorization', manager);
+    const bySession = await api
+      .http()
+      .get(`/api/training-issues?sessionId=${sessionId}&status=deferred`)
+      .set('authorization', manager);
     expect(bySession.body.total).toBe(1);
     const mine = await api.http().get('/api/training-issues').set('authorization', trainee);
     expect(mine.body.data.every((i: { reporterId: string }) => i.reporterId === world.traineeA.id)).toBe(true);
@@ -59,11 +102,47 @@ describe('problems found in training', () => {
   it('refuses bad input', async () => {
     const base = { category: 'data', severity: 'low', title: 't', description: 'd' };
     expect((await api.http().post('/api/training-issues').set('authorization', trainee).send(base)).status).toBe(422);
-    expect((await api.http().post('/api/training-issues').set('authorization', trainer).send({ ...base, category: 'gossip', planId })).status).toBe(400);
-    expect((await api.http().post('/api/training-issues').set('authorization', trainer).send({ ...base, severity: 'apocalyptic', planId })).status).toBe(400);
+    expect(
+      (
+        await api
+          .http()
+          .post('/api/training-issues')
+          .set('authorization', trainer)
+          .send({ ...base, category: 'gossip', planId })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await api
+          .http()
+          .post('/api/training-issues')
+          .set('authorization', trainer)
+          .send({ ...base, severity: 'apocalyptic', planId })
+      ).status,
+    ).toBe(400);
     const other = await api.login(world.traineeA2.email);
-    expect((await api.http().post('/api/training-issues').set('authorization', other).send({ ...base, sessionId })).status).toBe(404);
-    const created = await api.http().post('/api/training-issues').set('authorization', trainer).send({ ...base, planId });
-    expect((await api.http().patch(`/api/training-issues/${created.body.id}`).set('authorization', trainer).send({ assigneeId: world.traineeB.id })).status).toBe(422);
+    expect(
+      (
+        await api
+          .http()
+          .post('/api/training-issues')
+          .set('authorization', other)
+          .send({ ...base, sessionId })
+      ).status,
+    ).toBe(404);
+    const created = await api
+      .http()
+      .post('/api/training-issues')
+      .set('authorization', trainer)
+      .send({ ...base, planId });
+    expect(
+      (
+        await api
+          .http()
+          .patch(`/api/training-issues/${created.body.id}`)
+          .set('authorization', trainer)
+          .send({ assigneeId: world.traineeB.id })
+      ).status,
+    ).toBe(422);
   });
 });

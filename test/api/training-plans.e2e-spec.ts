@@ -53,7 +53,11 @@ describe('training plans', () => {
     expect(confirmed.body).toMatchObject({ status: 'confirmed', confirmedBy: world.managerA.id });
     expect((await act(trainer, 'start')).body.status).toBe('in_progress');
     expect((await act(trainer, 'complete')).body.status).toBe('completed');
-    const edit = await api.http().patch(`/api/training-plans/${plan.id}`).set('authorization', trainer).send({ title: 'x', reason: 'y' });
+    const edit = await api
+      .http()
+      .patch(`/api/training-plans/${plan.id}`)
+      .set('authorization', trainer)
+      .send({ title: 'x', reason: 'y' });
     expect(edit.status).toBe(409);
     expect((await act(trainer, 'cancel', { reason: 'late' })).body.currentStatus).toBe('completed');
   });
@@ -63,7 +67,11 @@ describe('training plans', () => {
     await api.http().post(`/api/training-plans/${plan.id}/submit`).set('authorization', trainer);
     await api.http().post(`/api/training-plans/${plan.id}/confirm`).set('authorization', managerA).send({});
 
-    const noReason = await api.http().patch(`/api/training-plans/${plan.id}`).set('authorization', trainer).send({ defaultLocation: '二号会议室' });
+    const noReason = await api
+      .http()
+      .patch(`/api/training-plans/${plan.id}`)
+      .set('authorization', trainer)
+      .send({ defaultLocation: '二号会议室' });
     expect(noReason.status).toBe(422);
     expect(noReason.body.errors[0].field).toBe('reason');
 
@@ -72,12 +80,20 @@ describe('training plans', () => {
       .http()
       .patch(`/api/training-plans/${plan.id}`)
       .set('authorization', trainer)
-      .send({ defaultLocation: '二号会议室', modules: modules.map(({ position: _p, ...m }) => m), reason: '一号会议室装修' });
+      .send({
+        defaultLocation: '二号会议室',
+        modules: modules.map(({ position: _p, ...m }) => m),
+        reason: '一号会议室装修',
+      });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ status: 'pending_confirmation', revision: 1, defaultLocation: '二号会议室' });
     expect(changed.body.modules.map((m: { id: string }) => m.id)).toEqual(plan.modules.map((m) => m.id));
 
-    await api.http().post(`/api/training-plans/${plan.id}/confirm`).set('authorization', managerA).send({ comment: '可以' });
+    await api
+      .http()
+      .post(`/api/training-plans/${plan.id}/confirm`)
+      .set('authorization', managerA)
+      .send({ comment: '可以' });
     const revisions = await api.http().get(`/api/training-plans/${plan.id}/revisions`).set('authorization', managerA);
     expect(revisions.body.total).toBe(1);
     const [revision] = revisions.body.data;
@@ -102,7 +118,12 @@ describe('training plans', () => {
     const plan = await createPlan(api, world, trainer);
     await api.http().post(`/api/training-plans/${plan.id}/submit`).set('authorization', trainer);
     await api.http().post(`/api/training-plans/${plan.id}/confirm`).set('authorization', managerA).send({});
-    const pdf = await api.http().get(`/api/training-plans/${plan.id}/document.pdf`).set('authorization', managerA).buffer(true).parse(binaryBody);
+    const pdf = await api
+      .http()
+      .get(`/api/training-plans/${plan.id}/document.pdf`)
+      .set('authorization', managerA)
+      .buffer(true)
+      .parse(binaryBody);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const body = pdf.body as Buffer;
@@ -117,28 +138,62 @@ describe('training plans', () => {
         .http()
         .post('/api/training-plans')
         .set('authorization', trainer)
-        .send({ organizationId: world.clientA.id, title: 't', goals: 'g', assessmentMethod: 'a', signInMethod: 'qr', ...overrides });
+        .send({
+          organizationId: world.clientA.id,
+          title: 't',
+          goals: 'g',
+          assessmentMethod: 'a',
+          signInMethod: 'qr',
+          ...overrides,
+        });
       expect({ overrides, status: response.status }).toEqual({ overrides, status });
       expect(response.body.errors.map((e: { field: string }) => e.field).join(' ')).toContain(field);
     };
     await bad({ signInMethod: 'telepathy' }, 400, 'signInMethod');
-    await bad({ modules: [{ businessProcess: 'x', title: 'y', durationMinutes: 1e9 }] }, 400, 'modules.0.durationMinutes');
-    await bad({ modules: [{ businessProcess: 'x', title: 'y', durationMinutes: 30, materials: [{ kind: 'link', title: 'z', url: 'javascript:alert(1)' }] }] }, 400, 'url');
+    await bad(
+      { modules: [{ businessProcess: 'x', title: 'y', durationMinutes: 1e9 }] },
+      400,
+      'modules.0.durationMinutes',
+    );
+    await bad(
+      {
+        modules: [
+          {
+            businessProcess: 'x',
+            title: 'y',
+            durationMinutes: 30,
+            materials: [{ kind: 'link', title: 'z', url: 'javascript:alert(1)' }],
+          },
+        ],
+      },
+      400,
+      'url',
+    );
     await bad({ trainerIds: [world.trainerB.id] }, 422, 'trainerIds');
     await bad({ targets: [{ userId: world.traineeB.id, kind: 'key_user' }] }, 422, 'targets');
     await bad({ organizationId: world.vendor.id }, 422, 'organizationId');
     expect((await api.http().post('/api/training-plans').set('authorization', trainee).send({})).status).toBe(403);
     const draft = await createPlan(api, world, trainer);
-    const nulled = await api.http().patch(`/api/training-plans/${draft.id}`).set('authorization', trainer).send({ title: null });
+    const nulled = await api
+      .http()
+      .patch(`/api/training-plans/${draft.id}`)
+      .set('authorization', trainer)
+      .send({ title: null });
     expect(nulled.status).toBe(400);
     expect(nulled.body.errors).toEqual([{ field: 'title', message: 'must not be null' }]);
-    expect((await api.http().get(`/api/training-plans/${draft.id}`).set('authorization', trainer)).body.title).toBe(draft.title);
+    expect((await api.http().get(`/api/training-plans/${draft.id}`).set('authorization', trainer)).body.title).toBe(
+      draft.title,
+    );
   });
 
   it('shows trainees only the plans that concern them', async () => {
     const list = await api.http().get('/api/training-plans').set('authorization', trainee);
     expect(list.status).toBe(200);
-    expect(list.body.data.every((p: { targets: { userId: string }[] }) => p.targets.some((t) => t.userId === world.traineeA.id))).toBe(true);
+    expect(
+      list.body.data.every((p: { targets: { userId: string }[] }) =>
+        p.targets.some((t) => t.userId === world.traineeA.id),
+      ),
+    ).toBe(true);
     const other = await createPlan(api, world, trainer, { targets: [] });
     expect((await api.http().get(`/api/training-plans/${other.id}`).set('authorization', trainee)).status).toBe(404);
   });

@@ -21,7 +21,12 @@ describe('user import', () => {
   afterAll(() => api?.close());
 
   const upload = (file: Buffer, filename: string, organizationId = world.clientA.id) =>
-    api.http().post('/api/users/import').set('authorization', admin).field('organizationId', organizationId).attach('file', file, filename);
+    api
+      .http()
+      .post('/api/users/import')
+      .set('authorization', admin)
+      .field('organizationId', organizationId)
+      .attach('file', file, filename);
 
   const countUsers = async () => Number((await api.dataSource.query('SELECT count(*) FROM app_user'))[0].count);
 
@@ -35,12 +40,25 @@ describe('user import', () => {
     expect(response.status).toBe(201);
     expect(response.body.created).toBe(2);
     const [qian, kong] = response.body.users;
-    expect(qian).toMatchObject({ name: '钱进', departmentId: world.departmentA.id, roles: ['trainee'], isKeyUser: true, attitude: 'supportive' });
-    expect(kong).toMatchObject({ roles: ['trainee', 'manager'], isKeyUser: false, attitude: 'wait_and_see', locale: 'en' });
+    expect(qian).toMatchObject({
+      name: '钱进',
+      departmentId: world.departmentA.id,
+      roles: ['trainee'],
+      isKeyUser: true,
+      attitude: 'supportive',
+    });
+    expect(kong).toMatchObject({
+      roles: ['trainee', 'manager'],
+      isKeyUser: false,
+      attitude: 'wait_and_see',
+      locale: 'en',
+    });
   });
 
   it('imports a CSV with English headers and a BOM', async () => {
-    const csv = '\uFEFFname,email,department,roles,keyUser,attitude\n' + '"Lin, Tao",lin.tao@example.test,采购部,trainee,yes,resistant\n';
+    const csv =
+      '\uFEFFname,email,department,roles,keyUser,attitude\n' +
+      '"Lin, Tao",lin.tao@example.test,采购部,trainee,yes,resistant\n';
     const response = await upload(Buffer.from(csv, 'utf8'), 'users.csv');
     expect(response.status).toBe(201);
     expect(response.body.users[0]).toMatchObject({ name: 'Lin, Tao', attitude: 'resistant', isKeyUser: true });
@@ -80,8 +98,14 @@ describe('user import', () => {
     expect(broken.status).toBe(422);
     const missing = await upload(Buffer.from('name\nOnly Name\n'), 'users.csv');
     expect(missing.status).toBe(422);
-    expect(missing.body.rows.map((r: { field: string }) => r.field)).toEqual(expect.arrayContaining(['email', 'roles']));
-    const noFile = await api.http().post('/api/users/import').set('authorization', admin).field('organizationId', world.clientA.id);
+    expect(missing.body.rows.map((r: { field: string }) => r.field)).toEqual(
+      expect.arrayContaining(['email', 'roles']),
+    );
+    const noFile = await api
+      .http()
+      .post('/api/users/import')
+      .set('authorization', admin)
+      .field('organizationId', world.clientA.id);
     expect(noFile.status).toBe(400);
     expect(noFile.body.errors[0].field).toBe('file');
   });

@@ -27,7 +27,18 @@ function post(agent: http.Agent, port: number, path: string, token: string, body
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
       (response) => {
         response.resume();
         response.on('end', () => resolve(response.statusCode ?? 0));
@@ -56,9 +67,18 @@ async function seed(url: string, count: number) {
     const vendor = randomUUID();
     const clientOrg = randomUUID();
     const admin = randomUUID();
-    await client.query(`INSERT INTO organization (id, name, kind) VALUES ($1, 'Bench vendor', 'vendor'), ($2, 'Bench client', 'client')`, [vendor, clientOrg]);
-    await client.query(`INSERT INTO app_user (id, organization_id, email, name, roles) VALUES ($1, $2, 'bench-admin@example.test', 'Bench admin', '{admin,trainer}')`, [admin, vendor]);
-    await client.query(`INSERT INTO trainer_assignment (trainer_id, organization_id) VALUES ($1, $2)`, [admin, clientOrg]);
+    await client.query(
+      `INSERT INTO organization (id, name, kind) VALUES ($1, 'Bench vendor', 'vendor'), ($2, 'Bench client', 'client')`,
+      [vendor, clientOrg],
+    );
+    await client.query(
+      `INSERT INTO app_user (id, organization_id, email, name, roles) VALUES ($1, $2, 'bench-admin@example.test', 'Bench admin', '{admin,trainer}')`,
+      [admin, vendor],
+    );
+    await client.query(`INSERT INTO trainer_assignment (trainer_id, organization_id) VALUES ($1, $2)`, [
+      admin,
+      clientOrg,
+    ]);
     const trainees = Array.from({ length: count }, () => randomUUID());
     await client.query(
       `INSERT INTO app_user (id, organization_id, email, name, roles)
@@ -73,7 +93,9 @@ async function seed(url: string, count: number) {
 
 async function ceiling(url: string, count: number, concurrency: number): Promise<BurstFigures> {
   const pool = new Pool({ connectionString: url, max: concurrency });
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_upsert (id uuid PRIMARY KEY, session_id uuid NOT NULL, checked_in_at timestamptz NOT NULL)');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_upsert (id uuid PRIMARY KEY, session_id uuid NOT NULL, checked_in_at timestamptz NOT NULL)',
+  );
   await pool.query('TRUNCATE bench_upsert');
   const session = randomUUID();
   const ids = Array.from({ length: count }, () => randomUUID());
@@ -134,20 +156,28 @@ async function run(index: number): Promise<RunResult> {
         trainers: [{ userId: admin, role: 'lead' }],
       },
     });
-    await json(api.baseUrl, `/api/sessions/${session.id}/enrollments`, adminToken, { method: 'POST', body: { userIds: trainees } });
+    await json(api.baseUrl, `/api/sessions/${session.id}/enrollments`, adminToken, {
+      method: 'POST',
+      body: { userIds: trainees },
+    });
     const port = Number(new URL(api.baseUrl).port);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     // Warm the connections and the api's code paths, as a room of phones would have done by loading the page.
     await Promise.all(Array.from({ length: CONCURRENCY }, () => fetch(`${api.baseUrl}/health`)));
     const { code } = await json(api.baseUrl, `/api/sessions/${session.id}/check-in-code`, adminToken);
     const apiFigures = await burst(TRAINEES, CONCURRENCY, async (i) => {
-      const status = await post(agent, port, `/api/sessions/${session.id}/check-ins`, tokens[i], { code, method: 'qr' });
+      const status = await post(agent, port, `/api/sessions/${session.id}/check-ins`, tokens[i], {
+        code,
+        method: 'qr',
+      });
       return status === 201;
     });
     agent.destroy();
     const client = new Client({ connectionString: database.url });
     await client.connect();
-    const [{ rows }] = (await client.query('SELECT count(*)::int AS rows FROM attendance WHERE session_id = $1', [session.id])).rows;
+    const [{ rows }] = (
+      await client.query('SELECT count(*)::int AS rows FROM attendance WHERE session_id = $1', [session.id])
+    ).rows;
     await client.end();
     const ceilingFigures = await ceiling(database.url, TRAINEES, CONCURRENCY);
     return { api: apiFigures, ceiling: ceilingFigures, rows };
@@ -173,11 +203,31 @@ async function main(): Promise<void> {
   }
   const m = (pick: (r: RunResult) => number) => median(results.map(pick));
   console.log(`\nmedian of ${RUNS} runs`);
-  console.log(`  api:     all ${TRAINEES} in ${fmt(m((r) => r.api.wallMs), 0)} ms, ${fmt(m((r) => r.api.perSecond), 0)}/s, p50 ${fmt(m((r) => r.api.p50))} ms, p99 ${fmt(m((r) => r.api.p99))} ms, max ${fmt(m((r) => r.api.max))} ms, errors ${m((r) => r.api.errors)}, rows ${m((r) => r.rows)}`);
-  console.log(`  ceiling: all ${TRAINEES} in ${fmt(m((r) => r.ceiling.wallMs), 0)} ms, ${fmt(m((r) => r.ceiling.perSecond), 0)}/s, p50 ${fmt(m((r) => r.ceiling.p50))} ms, p99 ${fmt(m((r) => r.ceiling.p99))} ms, max ${fmt(m((r) => r.ceiling.max))} ms`);
-  console.log(`  api throughput is ${fmt((m((r) => r.api.perSecond) / m((r) => r.ceiling.perSecond)) * 100)}% of the raw upsert rate`);
+  console.log(
+    `  api:     all ${TRAINEES} in ${fmt(
+      m((r) => r.api.wallMs),
+      0,
+    )} ms, ${fmt(
+      m((r) => r.api.perSecond),
+      0,
+    )}/s, p50 ${fmt(m((r) => r.api.p50))} ms, p99 ${fmt(m((r) => r.api.p99))} ms, max ${fmt(m((r) => r.api.max))} ms, errors ${m((r) => r.api.errors)}, rows ${m((r) => r.rows)}`,
+  );
+  console.log(
+    `  ceiling: all ${TRAINEES} in ${fmt(
+      m((r) => r.ceiling.wallMs),
+      0,
+    )} ms, ${fmt(
+      m((r) => r.ceiling.perSecond),
+      0,
+    )}/s, p50 ${fmt(m((r) => r.ceiling.p50))} ms, p99 ${fmt(m((r) => r.ceiling.p99))} ms, max ${fmt(m((r) => r.ceiling.max))} ms`,
+  );
+  console.log(
+    `  api throughput is ${fmt((m((r) => r.api.perSecond) / m((r) => r.ceiling.perSecond)) * 100)}% of the raw upsert rate`,
+  );
   const ok = results.every((r) => r.api.errors === 0 && r.rows === TRAINEES);
-  console.log(`  target: p99 <= 250 ms, no errors, exactly ${TRAINEES} rows, all within 5 s -> ${ok && m((r) => r.api.p99) <= 250 && m((r) => r.api.wallMs) <= 5000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  target: p99 <= 250 ms, no errors, exactly ${TRAINEES} rows, all within 5 s -> ${ok && m((r) => r.api.p99) <= 250 && m((r) => r.api.wallMs) <= 5000 ? 'met' : 'NOT met'}`,
+  );
 }
 
 main().catch((error) => {

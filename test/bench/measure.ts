@@ -16,7 +16,11 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `count` calls with at most `concurrency` in flight; each call reports success. */
-export async function burst(count: number, concurrency: number, call: (i: number) => Promise<boolean>): Promise<BurstFigures> {
+export async function burst(
+  count: number,
+  concurrency: number,
+  call: (i: number) => Promise<boolean>,
+): Promise<BurstFigures> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;

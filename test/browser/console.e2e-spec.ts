@@ -38,7 +38,9 @@ describe('console in Chromium', () => {
     } finally {
       await page.close();
     }
-    const [row] = await api.dataSource.query(`SELECT name, roles FROM app_user WHERE email = 'browser.user@example.test'`);
+    const [row] = await api.dataSource.query(
+      `SELECT name, roles FROM app_user WHERE email = 'browser.user@example.test'`,
+    );
     expect(row).toEqual({ name: '浏览器测试用户', roles: ['trainee'] });
   });
 
@@ -66,14 +68,20 @@ describe('console in Chromium', () => {
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'users-list-zh.png') });
 
-    await page.getByRole('button', { name: /语言|中文|简体中文/ }).first().click();
+    await page
+      .getByRole('button', { name: /语言|中文|简体中文/ })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Users', exact: true }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'users-list-en.png') });
     // The Chinese data itself still renders in English mode.
     await page.getByText('浏览器测试用户').first().waitFor();
 
-    await page.getByRole('button', { name: /language|English/i }).first().click();
+    await page
+      .getByRole('button', { name: /language|English/i })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('menuitem', { name: '用户', exact: true }).waitFor();
   }

@@ -26,7 +26,10 @@ describe('training day in Chromium', () => {
 
   async function desktop(locale: 'en' | 'zh-CN' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale, timezoneId: 'UTC' });
-    await context.addInitScript((chosen) => window.localStorage.setItem('RaStore.locale', JSON.stringify(chosen)), locale);
+    await context.addInitScript(
+      (chosen) => window.localStorage.setItem('RaStore.locale', JSON.stringify(chosen)),
+      locale,
+    );
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -59,12 +62,18 @@ describe('training day in Chromium', () => {
       await page.goto(`${baseUrl}/training-plans/create`);
       await page.getByRole('combobox', { name: /^Client/ }).click();
       await page.getByRole('option', { name: world.clientA.name }).click();
-      await page.getByRole('textbox', { name: /^Title/ }).first().fill('仓储收货关键用户培训');
+      await page
+        .getByRole('textbox', { name: /^Title/ })
+        .first()
+        .fill('仓储收货关键用户培训');
       await page.getByRole('textbox', { name: /^Goals/ }).fill('关键用户能独立完成收货与质检。');
       await page.getByRole('textbox', { name: /^Assessment/ }).fill('业务场景笔试');
       await page.getByRole('button', { name: /add/i }).first().click();
       await page.getByRole('textbox', { name: /^Business process/ }).fill('仓储 / 收货');
-      await page.getByRole('textbox', { name: /^Module title|^Title/ }).last().fill('到货与质检');
+      await page
+        .getByRole('textbox', { name: /^Module title|^Title/ })
+        .last()
+        .fill('到货与质检');
       await page.getByRole('spinbutton', { name: /Duration/ }).fill('90');
       await page.screenshot({ path: join(SHOTS, 'plan-create.png'), fullPage: true });
       await page.getByRole('button', { name: 'Save' }).click();
@@ -75,7 +84,11 @@ describe('training day in Chromium', () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/training-plans/${planId}/show`);
       await page.getByRole('button', { name: 'Submit for confirmation' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /Submit|Confirm/ }).last().click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Submit|Confirm/ })
+        .last()
+        .click();
       await page.getByText('Awaiting confirmation').first().waitFor();
     });
 
@@ -86,12 +99,21 @@ describe('training day in Chromium', () => {
       const page = manager.page;
       await page.goto(`${baseUrl}/training-plans/${planId}/show`);
       await page.getByRole('button', { name: 'Confirm plan' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: /Confirm/ }).last().click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Confirm/ })
+        .last()
+        .click();
       await page.getByText('Confirmed').first().waitFor();
       await page.screenshot({ path: join(SHOTS, 'plan-confirmed.png'), fullPage: true });
     });
     await manager.context.close();
-    const plan = (await api.http().get(`/api/training-plans/${planId}`).set('authorization', await api.login(world.managerA.email))).body;
+    const plan = (
+      await api
+        .http()
+        .get(`/api/training-plans/${planId}`)
+        .set('authorization', await api.login(world.managerA.email))
+    ).body;
     expect(plan).toMatchObject({ status: 'confirmed', confirmedBy: world.managerA.id });
 
     // 3. The trainer schedules a session that starts in a few minutes.
@@ -115,7 +137,11 @@ describe('training day in Chromium', () => {
       return /\/sessions\/([0-9a-f-]{36})/.exec(page.url())![1];
     });
     const trainerToken = await api.login(world.trainerA.email);
-    const enrolled = await api.http().post(`/api/sessions/${sessionId}/enrollments`).set('authorization', trainerToken).send({ userIds: [world.traineeA.id] });
+    const enrolled = await api
+      .http()
+      .post(`/api/sessions/${sessionId}/enrollments`)
+      .set('authorization', trainerToken)
+      .send({ userIds: [world.traineeA.id] });
     expect(enrolled.status).toBe(200);
 
     // 4. The trainer opens check-in; the room sees the QR code and the 6-digit code.
@@ -141,17 +167,25 @@ describe('training day in Chromium', () => {
       await phone.locator('button[type="submit"]').click();
       const result = phone.getByTestId('checkin-result');
       await result.waitFor();
-      await phone.waitForFunction(() => document.querySelector('[data-testid="checkin-result"]')?.getAttribute('data-status') === 'present');
+      await phone.waitForFunction(
+        () => document.querySelector('[data-testid="checkin-result"]')?.getAttribute('data-status') === 'present',
+      );
       await phone.getByText('签到成功').waitFor();
       await phone.screenshot({ path: join(SHOTS, 'phone-checked-in.png') });
     });
     await phoneContext.close();
-    const [row] = await api.dataSource.query('SELECT status, method FROM attendance WHERE session_id = $1 AND user_id = $2', [sessionId, world.traineeA.id]);
+    const [row] = await api.dataSource.query(
+      'SELECT status, method FROM attendance WHERE session_id = $1 AND user_id = $2',
+      [sessionId, world.traineeA.id],
+    );
     expect(row).toEqual({ status: 'present', method: 'qr' });
 
     // 6. The room's screen counts the trainee in.
     await step(trainer.page, 'live-count', async () => {
-      await trainer.page.getByTestId('checkin-count').filter({ hasText: /1\s*\/\s*1/ }).waitFor({ timeout: 20_000 });
+      await trainer.page
+        .getByTestId('checkin-count')
+        .filter({ hasText: /1\s*\/\s*1/ })
+        .waitFor({ timeout: 20_000 });
       await trainer.page.screenshot({ path: join(SHOTS, 'check-in-screen-counted.png') });
     });
     await trainer.context.close();

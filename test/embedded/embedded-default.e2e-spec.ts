@@ -13,18 +13,28 @@ jest.setTimeout(240_000);
  */
 describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cascade-embedded-'));
-  const env = { DATABASE_URL: undefined, REDIS_URL: undefined, PROCESS_ROLE: undefined, DATA_DIR: dataDir, LOG_LEVEL: 'info' };
+  const env = {
+    DATABASE_URL: undefined,
+    REDIS_URL: undefined,
+    PROCESS_ROLE: undefined,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+  };
   let api: ApiProcess;
 
   const json = async (path: string, init: RequestInit & { token?: string } = {}) => {
     const response = await fetch(`${api.baseUrl}${path}`, {
       ...init,
-      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
     });
     return { status: response.status, body: await response.json() };
   };
   const login = async (email: string, password: string) =>
-    (await json('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) })).body.accessToken as string;
+    (await json('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) })).body
+      .accessToken as string;
 
   afterAll(async () => {
     await api?.stop();
@@ -77,7 +87,9 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     expect(answers.map((a) => a.status)).toEqual(users.map(() => 200));
 
     const trainer = await login('li.ming@cascade.demo', DEMO_PASSWORD);
-    const sessions = (await json(`/api/sessions?perPage=100&from=${encodeURIComponent(new Date().toISOString())}`, { token: trainer })).body.data as {
+    const sessions = (
+      await json(`/api/sessions?perPage=100&from=${encodeURIComponent(new Date().toISOString())}`, { token: trainer })
+    ).body.data as {
       id: string;
       checkInOpensAt: string;
       enrollments: { userId: string }[];
@@ -89,7 +101,13 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
     const trainee = users.find((u) => u.id === open!.enrollments[0].userId)!;
     const traineeToken = await login(trainee.email, DEMO_PASSWORD);
     const checkIns = await Promise.all(
-      [1, 2, 3].map(() => json(`/api/sessions/${open!.id}/check-ins`, { method: 'POST', token: traineeToken, body: JSON.stringify({ code: code.body.code }) })),
+      [1, 2, 3].map(() =>
+        json(`/api/sessions/${open!.id}/check-ins`, {
+          method: 'POST',
+          token: traineeToken,
+          body: JSON.stringify({ code: code.body.code }),
+        }),
+      ),
     );
     expect(checkIns.map((c) => c.status).sort()).toEqual([200, 200, 201]);
     const sheet = await json(`/api/sessions/${open!.id}/attendance`, { token: trainer });
@@ -131,7 +149,9 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
       body: JSON.stringify({ response: QUESTION_EXAMPLES.true_false.key.correct, seq: 1 }),
     });
     expect(saved.body).toMatchObject({ applied: true });
-    expect((await json(`/api/attempts/${attempt.body.id}/submit`, { method: 'POST', token })).body.status).toBe('submitted');
+    expect((await json(`/api/attempts/${attempt.body.id}/submit`, { method: 'POST', token })).body.status).toBe(
+      'submitted',
+    );
     const final = await eventually(
       async () => {
         const view = await json(`/api/attempts/${attempt.body.id}`, { token });

@@ -1,4 +1,10 @@
-export const NOTIFICATION_KINDS = ['welcome', 'session_enrolled', 'session_rescheduled', 'session_cancelled', 'exam_result'] as const;
+export const NOTIFICATION_KINDS = [
+  'welcome',
+  'session_enrolled',
+  'session_rescheduled',
+  'session_cancelled',
+  'exam_result',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

@@ -1,4 +1,11 @@
-export const PLAN_STATUSES = ['draft', 'pending_confirmation', 'confirmed', 'in_progress', 'completed', 'cancelled'] as const;
+export const PLAN_STATUSES = [
+  'draft',
+  'pending_confirmation',
+  'confirmed',
+  'in_progress',
+  'completed',
+  'cancelled',
+] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export const SIGN_IN_METHODS = ['qr', 'code', 'manual'] as const;

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { auditPolicy, RequestContext } from '@cascade/server/core';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { DataSource, EntityMetadata, EntitySubscriberInterface, InsertEvent, ObjectLiteral, RemoveEvent, UpdateEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityMetadata,
+  EntitySubscriberInterface,
+  InsertEvent,
+  ObjectLiteral,
+  RemoveEvent,
+  UpdateEvent,
+} from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 
 /**
@@ -53,7 +61,8 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     const clean = (value: ObjectLiteral | null | undefined) => (value ? snapshot(value, policy.redact) : null);
     const beforeImage = clean(before);
     const afterImage = clean(after);
-    if (action === 'update' && beforeImage && afterImage && JSON.stringify(beforeImage) === JSON.stringify(afterImage)) return;
+    if (action === 'update' && beforeImage && afterImage && JSON.stringify(beforeImage) === JSON.stringify(afterImage))
+      return;
     const entry: Partial<AuditEntry> = {
       actorId: RequestContext.actor()?.userId ?? null,
       action,

@@ -24,7 +24,10 @@ const environmentSchema = z.object({
   /** Which parts this process runs: the HTTP api, the queue worker, or both. */
   PROCESS_ROLE: z.enum(['api', 'worker', 'all']).optional(),
   /** Namespace of queue keys, so several installations can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only').default('cascade'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only')
+    .default('cascade'),
   RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   /** How long a handed-over job may stay unfinished before the relay hands it over again. */
   OUTBOX_REDELIVER_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000).default(120_000),
@@ -52,9 +55,7 @@ export interface AppConfig {
 
 export class ConfigError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
-    super(
-      `Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`,
-    );
+    super(`Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

@@ -13,7 +13,9 @@ describe('AccessTokens', () => {
   it('rejects tampered tokens, other keys and garbage', () => {
     const token = tokens.sign('user-1', 900, now);
     const [header, , signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ sub: 'admin', typ: 'access', iat: now, exp: now + 900 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ sub: 'admin', typ: 'access', iat: now, exp: now + 900 })).toString(
+      'base64url',
+    );
     expect(tokens.verify(`${header}.${forged}.${signature}`, now)).toBeNull();
     expect(new AccessTokens('another-secret-of-at-least-thirty-two-chars').verify(token, now)).toBeNull();
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${forged}.`;

@@ -21,7 +21,12 @@ export class AccessTokens {
   }
 
   sign(userId: string, lifetimeSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): string {
-    const claims: AccessTokenClaims = { sub: userId, typ: 'access', iat: nowSeconds, exp: nowSeconds + lifetimeSeconds };
+    const claims: AccessTokenClaims = {
+      sub: userId,
+      typ: 'access',
+      iat: nowSeconds,
+      exp: nowSeconds + lifetimeSeconds,
+    };
     const body = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
     return `${body}.${this.mac(body)}`;
   }
@@ -39,7 +44,13 @@ export class AccessTokens {
     } catch {
       return null;
     }
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || claims.exp <= nowSeconds) return null;
+    if (
+      claims.typ !== 'access' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.exp !== 'number' ||
+      claims.exp <= nowSeconds
+    )
+      return null;
     return claims as AccessTokenClaims;
   }
 

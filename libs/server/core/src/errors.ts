@@ -54,7 +54,10 @@ export class UnauthorizedError extends DomainError {
 }
 
 export class TooManyRequestsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number, message = 'Too many attempts, try again later') {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts, try again later',
+  ) {
     super('TOO_MANY_REQUESTS', 429, message, { retryAfter: retryAfterSeconds });
   }
 }

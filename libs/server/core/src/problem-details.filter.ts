@@ -81,7 +81,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, request: FastifyLikeRequest): ProblemDetails {
-    const base = (status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails => ({
+    const base = (
+      status: number,
+      code: string,
+      detail: string,
+      extra: Partial<ProblemDetails> = {},
+    ): ProblemDetails => ({
       type: `https://cascade.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
       title: TITLES[status] ?? 'Error',
       status,
@@ -110,21 +115,32 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return base(status, code, message, status === 400 ? { errors: [{ field: 'body', message }] } : {});
     }
     const err = exception as { statusCode?: unknown; code?: unknown; message?: unknown; name?: unknown };
-    if (typeof err?.code === 'string' && PG_ERRORS[err.code] && (err.name === 'QueryFailedError' || 'severity' in err)) {
+    if (
+      typeof err?.code === 'string' &&
+      PG_ERRORS[err.code] &&
+      (err.name === 'QueryFailedError' || 'severity' in err)
+    ) {
       const known = PG_ERRORS[err.code];
       // A NOT NULL violation names its column: report it as the API field it came from.
       const column = (exception as { column?: unknown }).column;
       if (err.code === '23502' && typeof column === 'string') {
         const field = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-        return base(400, known.code, `${field}: must not be null`, { errors: [{ field, message: 'must not be null' }] });
+        return base(400, known.code, `${field}: must not be null`, {
+          errors: [{ field, message: 'must not be null' }],
+        });
       }
       return base(known.status, known.code, known.detail);
     }
     // Fastify's own errors: malformed JSON, body too large, unsupported media type, bad content length.
     if (typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       const code =
-        err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'MALFORMED_REQUEST';
-      const errors: FieldError[] | undefined = err.statusCode === 400 ? [{ field: 'body', message: String(err.message) }] : undefined;
+        err.statusCode === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : err.statusCode === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : 'MALFORMED_REQUEST';
+      const errors: FieldError[] | undefined =
+        err.statusCode === 400 ? [{ field: 'body', message: String(err.message) }] : undefined;
       return base(err.statusCode, code, String(err.message ?? 'Bad request'), errors ? { errors } : {});
     }
     return base(500, 'INTERNAL', 'An unexpected error occurred');
@@ -142,7 +158,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private loadIndex(): string | null {
     if (this.indexHtml === undefined) {
-      this.indexHtml = this.consoleIndexPath && existsSync(this.consoleIndexPath) ? readFileSync(this.consoleIndexPath, 'utf8') : null;
+      this.indexHtml =
+        this.consoleIndexPath && existsSync(this.consoleIndexPath) ? readFileSync(this.consoleIndexPath, 'utf8') : null;
     }
     return this.indexHtml;
   }

@@ -44,8 +44,12 @@ export abstract class ScopedRepository<T extends ObjectLiteral> {
     const visible = visibleOrganizationIds();
     if (visible && this.scope.organizationColumn) {
       const column = this.scope.organizationIsId ? 'id' : this.scope.organizationColumn;
-      const also = this.scope.alsoVisibleWhen ? ` OR (${this.scope.alsoVisibleWhen.replace(/\{alias\}/g, this.alias)})` : '';
-      qb.andWhere(`(${this.alias}.${column} IN (:...visibleOrganizationIds)${also})`, { visibleOrganizationIds: visible });
+      const also = this.scope.alsoVisibleWhen
+        ? ` OR (${this.scope.alsoVisibleWhen.replace(/\{alias\}/g, this.alias)})`
+        : '';
+      qb.andWhere(`(${this.alias}.${column} IN (:...visibleOrganizationIds)${also})`, {
+        visibleOrganizationIds: visible,
+      });
     }
     if ((this.scope.selfColumn || this.scope.selfCondition) && isOnlyTrainee()) {
       const condition = this.scope.selfCondition
@@ -79,7 +83,9 @@ export abstract class ScopedRepository<T extends ObjectLiteral> {
     if (query.q && spec.searchable?.length) {
       const term = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
-        new Brackets((or) => spec.searchable!.forEach((col) => or.orWhere(`${this.alias}.${col} ILIKE :term`, { term }))),
+        new Brackets((or) =>
+          spec.searchable!.forEach((col) => or.orWhere(`${this.alias}.${col} ILIKE :term`, { term })),
+        ),
       );
     }
     for (const [field, filter] of Object.entries(spec.filters ?? {})) {

@@ -38,7 +38,12 @@ export class AttemptItem {
   savedAt!: Date | null;
 
   /** Null until graded, by the queue (objective items) or by a trainer (essays). */
-  @Column('numeric', { precision: 9, scale: 2, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column('numeric', {
+    precision: 9,
+    scale: 2,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   score!: number | null;
 
   @Column('boolean', { default: false })

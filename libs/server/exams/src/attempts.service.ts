@@ -54,18 +54,26 @@ export class AttemptsService {
     const actor = currentActor();
     const now = new Date();
     if (now < exam.opensAt || now > exam.closesAt) {
-      throw new ConflictError('EXAM_CLOSED', `The exam is open from ${exam.opensAt.toISOString()} to ${exam.closesAt.toISOString()}`, {
-        opensAt: exam.opensAt.toISOString(),
-        closesAt: exam.closesAt.toISOString(),
-      });
+      throw new ConflictError(
+        'EXAM_CLOSED',
+        `The exam is open from ${exam.opensAt.toISOString()} to ${exam.closesAt.toISOString()}`,
+        {
+          opensAt: exam.opensAt.toISOString(),
+          closesAt: exam.closesAt.toISOString(),
+        },
+      );
     }
     const attemptId = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`attempt:${exam.id}:${actor.userId}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `attempt:${exam.id}:${actor.userId}`,
+      ]);
       const open = await manager.findOneBy(Attempt, { examId: exam.id, userId: actor.userId, status: 'in_progress' });
       if (open) return open.id;
       const taken = await manager.countBy(Attempt, { examId: exam.id, userId: actor.userId });
       if (taken >= exam.attemptsAllowed) {
-        throw new ConflictError('NO_ATTEMPTS_LEFT', `All ${exam.attemptsAllowed} attempt(s) of this exam are used`, { attemptsAllowed: exam.attemptsAllowed });
+        throw new ConflictError('NO_ATTEMPTS_LEFT', `All ${exam.attemptsAllowed} attempt(s) of this exam are used`, {
+          attemptsAllowed: exam.attemptsAllowed,
+        });
       }
       const attempt = await manager.save(
         manager.create(Attempt, {
@@ -86,7 +94,9 @@ export class AttemptsService {
 
   async get(id: string): Promise<AttemptView> {
     const attempt = await this.attempts.findVisible(id);
-    const items = await this.dataSource.getRepository(AttemptItem).find({ where: { attemptId: attempt.id }, order: { position: 'ASC' } });
+    const items = await this.dataSource
+      .getRepository(AttemptItem)
+      .find({ where: { attemptId: attempt.id }, order: { position: 'ASC' } });
     return {
       id: attempt.id,
       examId: attempt.examId,
@@ -118,11 +128,17 @@ export class AttemptsService {
   async saveAnswer(attemptId: string, questionId: string, response: unknown, seq: number): Promise<AnswerSaved> {
     const attempt = await this.ownOpenAttempt(attemptId);
     if (Date.now() > attempt.deadlineAt.getTime() + SAVE_GRACE_MS) {
-      throw new ConflictError('DEADLINE_PASSED', `The deadline was ${attempt.deadlineAt.toISOString()}`, { deadlineAt: attempt.deadlineAt.toISOString() });
+      throw new ConflictError('DEADLINE_PASSED', `The deadline was ${attempt.deadlineAt.toISOString()}`, {
+        deadlineAt: attempt.deadlineAt.toISOString(),
+      });
     }
-    const item = isUUID(questionId) ? await this.dataSource.getRepository(AttemptItem).findOneBy({ attemptId: attempt.id, questionId }) : null;
+    const item = isUUID(questionId)
+      ? await this.dataSource.getRepository(AttemptItem).findOneBy({ attemptId: attempt.id, questionId })
+      : null;
     if (!item) {
-      throw new UnprocessableError('QUESTION_NOT_IN_ATTEMPT', 'The question is not part of this attempt', [{ field: 'questionId', message: 'is not part of this attempt' }]);
+      throw new UnprocessableError('QUESTION_NOT_IN_ATTEMPT', 'The question is not part of this attempt', [
+        { field: 'questionId', message: 'is not part of this attempt' },
+      ]);
     }
     const check = validateResponse(item.view.type, item.view.content as never, response);
     if (!check.ok) throw new ValidationFailedError(check.errors);
@@ -135,14 +151,17 @@ export class AttemptsService {
       [attempt.id, questionId, JSON.stringify(check.value), seq],
     );
     if (updated.length) return { questionId, seq, applied: true };
-    const current = await this.dataSource.getRepository(AttemptItem).findOneByOrFail({ attemptId: attempt.id, questionId });
+    const current = await this.dataSource
+      .getRepository(AttemptItem)
+      .findOneByOrFail({ attemptId: attempt.id, questionId });
     return { questionId, seq: current.seq, applied: false };
   }
 
   /** Hands the attempt in and queues its grading in the same commit; submitting again changes nothing. */
   async submit(attemptId: string): Promise<AttemptView> {
     const attempt = await this.attempts.findVisible(attemptId);
-    if (attempt.userId !== currentActor().userId) throw new ForbiddenError('Only the person taking the attempt may submit it');
+    if (attempt.userId !== currentActor().userId)
+      throw new ForbiddenError('Only the person taking the attempt may submit it');
     await this.dataSource.transaction(async (manager) => {
       const submitted: unknown[] = await manager.query(
         `WITH s AS (UPDATE attempt SET status = 'submitted', submitted_at = now() WHERE id = $1 AND status = 'in_progress' RETURNING id) SELECT id FROM s`,
@@ -155,7 +174,8 @@ export class AttemptsService {
 
   private async ownOpenAttempt(attemptId: string): Promise<Attempt> {
     const attempt = await this.attempts.findVisible(attemptId);
-    if (attempt.userId !== currentActor().userId) throw new ForbiddenError('Only the person taking the attempt may answer');
+    if (attempt.userId !== currentActor().userId)
+      throw new ForbiddenError('Only the person taking the attempt may answer');
     if (attempt.status !== 'in_progress') {
       throw new ConflictError('ATTEMPT_SUBMITTED', 'The attempt has been submitted', { currentStatus: attempt.status });
     }
@@ -178,7 +198,9 @@ export class AttemptsService {
     }
     // A blueprint row may set the points of the questions it draws.
     const pointsOf = (questionId: string) => {
-      const row = exam.blueprint?.find((r) => r.points !== null && drawnCell.get(questionId) === `${r.businessProcess}|${r.difficulty}`);
+      const row = exam.blueprint?.find(
+        (r) => r.points !== null && drawnCell.get(questionId) === `${r.businessProcess}|${r.difficulty}`,
+      );
       return row?.points ?? byId.get(questionId)!.points;
     };
     await manager.getRepository(AttemptItem).insert(
@@ -191,7 +213,10 @@ export class AttemptsService {
           questionVersionId: version.id,
           points: pointsOf(questionId),
           // TypeORM's deep-partial type does not accept a union-typed jsonb value.
-          view: { ...toTraineeView({ ...version, questionId: version.questionId }, attempt.id), points: pointsOf(questionId) } as never,
+          view: {
+            ...toTraineeView({ ...version, questionId: version.questionId }, attempt.id),
+            points: pointsOf(questionId),
+          } as never,
         };
       }),
     );
@@ -207,7 +232,10 @@ export class AttemptsService {
         [exam.organizationId, row.businessProcess, row.difficulty, row.count],
       );
       if (rows.length < row.count) {
-        throw new ConflictError('BLUEPRINT_SHORT', `The bank no longer holds ${row.count} active questions of ${row.businessProcess} at difficulty ${row.difficulty}`);
+        throw new ConflictError(
+          'BLUEPRINT_SHORT',
+          `The bank no longer holds ${row.count} active questions of ${row.businessProcess} at difficulty ${row.difficulty}`,
+        );
       }
       ids.push(...rows.map((r) => r.id));
     }

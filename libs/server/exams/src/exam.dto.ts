@@ -76,14 +76,28 @@ export class CreateExamDto {
 
   @ApiProperty({ minimum: 1, maximum: 600 }) @IsInt() @Min(1) @Max(600) timeLimitMinutes!: number;
 
-  @ApiProperty() @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: 'must carry a time-zone offset' }) opensAt!: string;
-  @ApiProperty() @IsISO8601({ strict: true }) @Matches(WITH_OFFSET, { message: 'must carry a time-zone offset' }) closesAt!: string;
+  @ApiProperty()
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: 'must carry a time-zone offset' })
+  opensAt!: string;
+  @ApiProperty()
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: 'must carry a time-zone offset' })
+  closesAt!: string;
 
   @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) passPercent!: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(20) attemptsAllowed?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  attemptsAllowed?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() shuffleQuestions?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() shuffleOptions?: boolean;
-  @ApiPropertyOptional({ enum: RESULT_VISIBILITIES }) @IsOptional() @IsIn(RESULT_VISIBILITIES) showResults?: ResultVisibility;
+  @ApiPropertyOptional({ enum: RESULT_VISIBILITIES })
+  @IsOptional()
+  @IsIn(RESULT_VISIBILITIES)
+  showResults?: ResultVisibility;
 
   @ApiPropertyOptional({ type: ExamAssigneesDto })
   @IsOptional()

@@ -16,7 +16,14 @@ import { GradingHandler } from './grading.handler';
 export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(EXAM_ENTITIES), IdentityModule, PlansModule, SessionsModule, QuestionsModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature(EXAM_ENTITIES),
+    IdentityModule,
+    PlansModule,
+    SessionsModule,
+    QuestionsModule,
+    NotificationsModule,
+  ],
   providers: [ExamsRepository, ExamsService, AttemptsRepository, AttemptsService, GradingHandler],
   exports: [ExamsService, AttemptsService],
 })

@@ -35,7 +35,8 @@ export class ExamsService {
 
   async create(input: CreateExamDto): Promise<ExamView> {
     const organization = await this.organizations.get(input.organizationId);
-    if (organization.kind !== 'client') throw invalid([{ field: 'organizationId', message: 'must be a client organization' }]);
+    if (organization.kind !== 'client')
+      throw invalid([{ field: 'organizationId', message: 'must be a client organization' }]);
     const exam = await this.dataSource.transaction(async (manager) => {
       const draft = manager.create(Exam, {
         organizationId: organization.id,
@@ -97,23 +98,29 @@ export class ExamsService {
     if (exam.closesAt <= exam.opensAt) errors.push({ field: 'closesAt', message: 'must be after opensAt' });
     if (exam.planId) {
       const plan = await this.plans.findVisible(exam.planId, manager);
-      if (plan.organizationId !== exam.organizationId) errors.push({ field: 'planId', message: 'must be a plan of the same client' });
+      if (plan.organizationId !== exam.organizationId)
+        errors.push({ field: 'planId', message: 'must be a plan of the same client' });
     }
     if (exam.sessionId) {
       const session = await this.sessions.findVisible(exam.sessionId, manager);
-      if (session.organizationId !== exam.organizationId) errors.push({ field: 'sessionId', message: 'must be a session of the same client' });
+      if (session.organizationId !== exam.organizationId)
+        errors.push({ field: 'sessionId', message: 'must be a session of the same client' });
     }
-    if (exam.assignees.planTrainees && !exam.planId) errors.push({ field: 'assignees.planTrainees', message: 'needs planId' });
-    if (exam.assignees.sessionEnrollees && !exam.sessionId) errors.push({ field: 'assignees.sessionEnrollees', message: 'needs sessionId' });
+    if (exam.assignees.planTrainees && !exam.planId)
+      errors.push({ field: 'assignees.planTrainees', message: 'needs planId' });
+    if (exam.assignees.sessionEnrollees && !exam.sessionId)
+      errors.push({ field: 'assignees.sessionEnrollees', message: 'needs sessionId' });
     if (exam.assignees.userIds.length) {
       const members = await this.users.membersOf(exam.organizationId, exam.assignees.userIds, manager);
       const strangers = exam.assignees.userIds.filter((u) => !members.includes(u));
-      if (strangers.length) errors.push({ field: 'assignees.userIds', message: `not users of this client: ${strangers.join(', ')}` });
+      if (strangers.length)
+        errors.push({ field: 'assignees.userIds', message: `not users of this client: ${strangers.join(', ')}` });
     }
     if (exam.questionIds) {
       const active = await this.exams.activeQuestions(exam.organizationId, exam.questionIds, manager);
       const missing = exam.questionIds.filter((q) => !active.includes(q));
-      if (missing.length) errors.push({ field: 'questionIds', message: `not active questions of this client: ${missing.join(', ')}` });
+      if (missing.length)
+        errors.push({ field: 'questionIds', message: `not active questions of this client: ${missing.join(', ')}` });
     }
     if (exam.blueprint) {
       const available = await this.exams.availability(exam.organizationId, exam.blueprint, manager);
@@ -131,13 +138,21 @@ export class ExamsService {
 }
 
 /** One row per cell: repeated cells are merged, so availability is checked against their total. */
-function normaliseBlueprint(rows: { businessProcess: string; difficulty: number; count: number; points?: number | null }[]): BlueprintRow[] {
+function normaliseBlueprint(
+  rows: { businessProcess: string; difficulty: number; count: number; points?: number | null }[],
+): BlueprintRow[] {
   const merged = new Map<string, BlueprintRow>();
   for (const row of rows) {
     const key = `${row.businessProcess.trim()}|${row.difficulty}`;
     const existing = merged.get(key);
     if (existing) existing.count += row.count;
-    else merged.set(key, { businessProcess: row.businessProcess.trim(), difficulty: row.difficulty, count: row.count, points: row.points ?? null });
+    else
+      merged.set(key, {
+        businessProcess: row.businessProcess.trim(),
+        difficulty: row.difficulty,
+        count: row.count,
+        points: row.points ?? null,
+      });
   }
   return [...merged.values()];
 }

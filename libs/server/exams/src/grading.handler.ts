@@ -35,7 +35,9 @@ export class GradingHandler implements OnModuleInit {
       const attempt = await manager.findOne(Attempt, { where: { id: attemptId }, lock: { mode: 'pessimistic_write' } });
       if (!attempt || attempt.status !== 'submitted') return;
       const items = await manager.find(AttemptItem, { where: { attemptId } });
-      const versions = await manager.find(QuestionVersion, { where: { id: In(items.map((i) => i.questionVersionId)) } });
+      const versions = await manager.find(QuestionVersion, {
+        where: { id: In(items.map((i) => i.questionVersionId)) },
+      });
       const versionOf = new Map(versions.map((v) => [v.id, v]));
       const now = new Date();
       for (const item of items.filter((i) => i.score === null && !i.needsReview)) {
@@ -55,20 +57,33 @@ export class GradingHandler implements OnModuleInit {
       const score = round2(items.reduce((sum, i) => sum + Number(i.score ?? 0), 0));
       const maxScore = round2(items.reduce((sum, i) => sum + Number(i.points), 0));
       const percent = maxScore > 0 ? round2((score / maxScore) * 100) : 0;
-      Object.assign(attempt, { status: 'finalized', score, maxScore, percent, passed: percent >= exam.passPercent, finalizedAt: now });
+      Object.assign(attempt, {
+        status: 'finalized',
+        score,
+        maxScore,
+        percent,
+        passed: percent >= exam.passPercent,
+        finalizedAt: now,
+      });
       await manager.save(attempt);
       await this.outbox.enqueue(manager, 'attempt.result', { attemptId });
     });
   }
 
   private async tellResult(attemptId: string, jobId: string): Promise<void> {
-    const rows: { user_id: string; organization_id: string; locale: 'zh-CN' | 'en'; title: string; percent: string; passed: boolean }[] =
-      await this.dataSource.query(
-        `SELECT a.user_id, u.organization_id, u.locale, e.title, a.percent, a.passed
+    const rows: {
+      user_id: string;
+      organization_id: string;
+      locale: 'zh-CN' | 'en';
+      title: string;
+      percent: string;
+      passed: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT a.user_id, u.organization_id, u.locale, e.title, a.percent, a.passed
            FROM attempt a JOIN app_user u ON u.id = a.user_id JOIN exam e ON e.id = a.exam_id
           WHERE a.id = $1 AND a.status = 'finalized'`,
-        [attemptId],
-      );
+      [attemptId],
+    );
     const row = rows[0];
     if (!row) return;
     await this.notifications.deliverToInbox(

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { StoredFileView } from '@cascade/contracts';
-import { currentActor, InputError, NotFoundError, ScopedRepository, ScopeRules, visibleOrganizationIds } from '@cascade/server/core';
+import {
+  currentActor,
+  InputError,
+  NotFoundError,
+  ScopedRepository,
+  ScopeRules,
+  visibleOrganizationIds,
+} from '@cascade/server/core';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { StoredFile } from './stored-file.entity';
 
@@ -35,8 +42,13 @@ export class FilesService {
     const visible = visibleOrganizationIds();
     if (visible && !visible.includes(organizationId)) throw new NotFoundError('Organization');
     if (content.length === 0) throw new InputError('file', 'is empty');
-    if (content.length > MAX_FILE_BYTES) throw new InputError('file', `must be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
-    const safeName = [...name].map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c)).join('').slice(0, 200) || 'file';
+    if (content.length > MAX_FILE_BYTES)
+      throw new InputError('file', `must be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+    const safeName =
+      [...name]
+        .map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c))
+        .join('')
+        .slice(0, 200) || 'file';
     const file = await this.dataSource.getRepository(StoredFile).save({
       organizationId,
       name: safeName,
@@ -57,7 +69,11 @@ export class FilesService {
   }
 
   /** Files exist and belong to the organization; used to validate references to uploads. */
-  async assertOwned(organizationId: string, ids: string[], manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+  async assertOwned(
+    organizationId: string,
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
     if (ids.length === 0) return true;
     const count = await manager
       .getRepository(StoredFile)
@@ -83,5 +99,11 @@ export class FilesService {
 }
 
 function toView(file: StoredFile): StoredFileView {
-  return { id: file.id, name: file.name, contentType: file.contentType, size: file.size, createdAt: file.createdAt.toISOString() };
+  return {
+    id: file.id,
+    name: file.name,
+    contentType: file.contentType,
+    size: file.size,
+    createdAt: file.createdAt.toISOString(),
+  };
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LoginResponse } from '@cascade/contracts';
-import { AccessTokens, Actor, ActorResolver, RequestContext, TooManyRequestsError, UnauthorizedError } from '@cascade/server/core';
+import {
+  AccessTokens,
+  Actor,
+  ActorResolver,
+  RequestContext,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '@cascade/server/core';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UsersRepository } from './identity.repositories';
@@ -75,7 +82,8 @@ export class AuthService extends ActorResolver {
       return this.issue(manager, user, token.familyId);
     });
     // Thrown only after commit, so the family's revocation is kept.
-    if (outcome === 'reused') throw new UnauthorizedError('Refresh token was already used; please log in again', 'REFRESH_REUSED');
+    if (outcome === 'reused')
+      throw new UnauthorizedError('Refresh token was already used; please log in again', 'REFRESH_REUSED');
     if (outcome === 'invalid') throw invalid();
     return outcome;
   }
@@ -85,9 +93,10 @@ export class AuthService extends ActorResolver {
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return;
     const token = await this.dataSource.getRepository(RefreshToken).findOneBy({ id });
     if (!token || !safeEqual(token.tokenHash, sha256(secret))) return;
-    await this.dataSource.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
-      token.familyId,
-    ]);
+    await this.dataSource.query(
+      `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
+      [token.familyId],
+    );
   }
 
   /** The actor behind an access token, looked up fresh so deactivation and role changes apply at once. */
@@ -107,17 +116,22 @@ export class AuthService extends ActorResolver {
 
   private async actorFor(manager: EntityManager, userId: string): Promise<Actor | null> {
     if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
-    const rows: { id: string; organization_id: string; kind: 'vendor' | 'client'; roles: Actor['roles']; assigned: string[] }[] =
-      await manager.query(
-        `SELECT u.id, u.organization_id, o.kind, u.roles,
+    const rows: {
+      id: string;
+      organization_id: string;
+      kind: 'vendor' | 'client';
+      roles: Actor['roles'];
+      assigned: string[];
+    }[] = await manager.query(
+      `SELECT u.id, u.organization_id, o.kind, u.roles,
                 COALESCE(array_agg(ta.organization_id) FILTER (WHERE ta.organization_id IS NOT NULL), '{}') AS assigned
            FROM app_user u
            JOIN organization o ON o.id = u.organization_id
            LEFT JOIN trainer_assignment ta ON ta.trainer_id = u.id
           WHERE u.id = $1 AND u.active
           GROUP BY u.id, o.kind`,
-        [userId],
-      );
+      [userId],
+    );
     const row = rows[0];
     if (!row) return null;
     return {

@@ -46,7 +46,8 @@ export class DepartmentsService {
     return this.dataSource.transaction(async (manager) => {
       const department = await this.departments.findVisibleForUpdate(id, manager);
       await this.checkReferences(manager, department.organizationId, department.id, input.parentId, input.managerId);
-      if (input.name !== undefined) await this.checkNameFree(manager, department.organizationId, input.name, department.id);
+      if (input.name !== undefined)
+        await this.checkNameFree(manager, department.organizationId, input.name, department.id);
       Object.assign(department, input);
       return toDepartmentView(await manager.save(department));
     });

@@ -29,6 +29,14 @@ export const IDENTITY_ENTITIES = [Organization, Department, User, TrainerAssignm
     AuthService,
     { provide: ActorResolver, useExisting: AuthService },
   ],
-  exports: [OrganizationsService, DepartmentsService, UsersService, UserImportService, AuthService, ActorResolver, UsersRepository],
+  exports: [
+    OrganizationsService,
+    DepartmentsService,
+    UsersService,
+    UserImportService,
+    AuthService,
+    ActorResolver,
+    UsersRepository,
+  ],
 })
 export class IdentityModule {}

@@ -120,9 +120,14 @@ export class UsersRepository extends ScopedRepository<User> {
     return rows.map((r) => r.id);
   }
 
-  async namesOf(ids: string[], manager?: EntityManager): Promise<Map<string, { name: string; departmentName: string | null; email: string }>> {
+  async namesOf(
+    ids: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, { name: string; departmentName: string | null; email: string }>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; name: string; email: string; department_name: string | null }[] = await (manager ?? this.repository.manager).query(
+    const rows: { id: string; name: string; email: string; department_name: string | null }[] = await (
+      manager ?? this.repository.manager
+    ).query(
       `SELECT u.id, u.name, u.email, d.name AS department_name FROM app_user u LEFT JOIN department d ON d.id = u.department_id WHERE u.id = ANY($1::uuid[])`,
       [ids],
     );

@@ -38,7 +38,11 @@ export class OrganizationsService {
       if (input.kind && input.kind !== organization.kind) {
         throw new ConflictError('ORGANIZATION_KIND_FIXED', 'An organization cannot change between vendor and client');
       }
-      if (input.name && input.name !== organization.name && (await manager.existsBy(Organization, { name: input.name }))) {
+      if (
+        input.name &&
+        input.name !== organization.name &&
+        (await manager.existsBy(Organization, { name: input.name }))
+      ) {
         throw nameTaken(input.name);
       }
       Object.assign(organization, input);

@@ -18,18 +18,44 @@ const MAX_ROWS = 5000;
 
 /** Column headers accepted in either language, mapped to fields. */
 const HEADERS: Record<string, keyof ImportRow> = {
-  name: 'name', 姓名: 'name', 名字: 'name',
-  email: 'email', 邮箱: 'email', 电子邮件: 'email', 电子邮箱: 'email',
-  department: 'department', 部门: 'department',
-  roles: 'roles', role: 'roles', 角色: 'roles',
-  keyuser: 'keyUser', iskeyuser: 'keyUser', 关键用户: 'keyUser',
-  attitude: 'attitude', 态度: 'attitude',
-  locale: 'locale', language: 'locale', 语言: 'locale',
-  password: 'password', 密码: 'password', 初始密码: 'password',
+  name: 'name',
+  姓名: 'name',
+  名字: 'name',
+  email: 'email',
+  邮箱: 'email',
+  电子邮件: 'email',
+  电子邮箱: 'email',
+  department: 'department',
+  部门: 'department',
+  roles: 'roles',
+  role: 'roles',
+  角色: 'roles',
+  keyuser: 'keyUser',
+  iskeyuser: 'keyUser',
+  关键用户: 'keyUser',
+  attitude: 'attitude',
+  态度: 'attitude',
+  locale: 'locale',
+  language: 'locale',
+  语言: 'locale',
+  password: 'password',
+  密码: 'password',
+  初始密码: 'password',
 };
 
-const ROLE_WORDS: Record<string, string> = { 管理员: 'admin', 培训师: 'trainer', 讲师: 'trainer', 经理: 'manager', 学员: 'trainee' };
-const ATTITUDE_WORDS: Record<string, string> = { 支持: 'supportive', 观望: 'wait_and_see', 抵触: 'resistant', 'wait-and-see': 'wait_and_see' };
+const ROLE_WORDS: Record<string, string> = {
+  管理员: 'admin',
+  培训师: 'trainer',
+  讲师: 'trainer',
+  经理: 'manager',
+  学员: 'trainee',
+};
+const ATTITUDE_WORDS: Record<string, string> = {
+  支持: 'supportive',
+  观望: 'wait_and_see',
+  抵触: 'resistant',
+  'wait-and-see': 'wait_and_see',
+};
 const YES = ['yes', 'y', 'true', '1', '是', '√'];
 const NO = ['no', 'n', 'false', '0', '否', ''];
 
@@ -66,7 +92,8 @@ export class UserImportService {
       if (!mapped.includes(required)) errors.push({ row: 1, field: required, message: 'column is missing' });
     }
     if (sheet.rows.length === 0) errors.push({ row: 2, field: null, message: 'the file has no data rows' });
-    if (sheet.rows.length > MAX_ROWS) errors.push({ row: MAX_ROWS + 2, field: null, message: `at most ${MAX_ROWS} rows per file` });
+    if (sheet.rows.length > MAX_ROWS)
+      errors.push({ row: MAX_ROWS + 2, field: null, message: `at most ${MAX_ROWS} rows per file` });
     if (errors.length) throw importFailed(errors);
 
     const departments = await this.dataSource.getRepository(Department).findBy({ organizationId: organization.id });
@@ -74,12 +101,16 @@ export class UserImportService {
     const candidates: { row: number; dto: CreateUserDto }[] = [];
     for (const [index, cells] of sheet.rows.entries()) {
       const rowNumber = index + 2;
-      const row = Object.fromEntries(mapped.map((field, i) => [field, (cells[i] ?? '').trim()])) as unknown as ImportRow;
+      const row = Object.fromEntries(
+        mapped.map((field, i) => [field, (cells[i] ?? '').trim()]),
+      ) as unknown as ImportRow;
       const rowErrors: UserImportRowError[] = [];
       const departmentId = row.department ? departmentByName.get(row.department) : undefined;
-      if (row.department && !departmentId) rowErrors.push({ row: rowNumber, field: 'department', message: `no department named "${row.department}"` });
+      if (row.department && !departmentId)
+        rowErrors.push({ row: rowNumber, field: 'department', message: `no department named "${row.department}"` });
       const keyUser = (row.keyUser ?? '').toLowerCase();
-      if (!YES.includes(keyUser) && !NO.includes(keyUser)) rowErrors.push({ row: rowNumber, field: 'keyUser', message: 'must be yes or no' });
+      if (!YES.includes(keyUser) && !NO.includes(keyUser))
+        rowErrors.push({ row: rowNumber, field: 'keyUser', message: 'must be yes or no' });
       const plain = {
         organizationId: organization.id,
         departmentId,
@@ -88,7 +119,13 @@ export class UserImportService {
         roles: splitList(row.roles).map((r) => ROLE_WORDS[r] ?? r.toLowerCase()),
         isKeyUser: YES.includes(keyUser),
         attitude: row.attitude ? (ATTITUDE_WORDS[row.attitude] ?? row.attitude.toLowerCase()) : undefined,
-        locale: row.locale ? (row.locale === '中文' ? 'zh-CN' : row.locale === 'English' ? 'en' : row.locale) : undefined,
+        locale: row.locale
+          ? row.locale === '中文'
+            ? 'zh-CN'
+            : row.locale === 'English'
+              ? 'en'
+              : row.locale
+          : undefined,
         password: row.password || undefined,
       };
       const dto = plainToInstance(CreateUserDto, plain);
@@ -108,21 +145,35 @@ export class UserImportService {
       where: { email: In(candidates.map((c) => c.dto.email)) },
     });
     const takenSet = new Set(taken.map((t) => t.email));
-    candidates.filter((c) => takenSet.has(c.dto.email)).forEach((c) => errors.push({ row: c.row, field: 'email', message: 'is already taken' }));
+    candidates
+      .filter((c) => takenSet.has(c.dto.email))
+      .forEach((c) => errors.push({ row: c.row, field: 'email', message: 'is already taken' }));
     if (errors.length) throw importFailed(errors.sort((a, b) => a.row - b.row));
 
     const inputs = await Promise.all(
-      candidates.map(async ({ dto }) => ({ ...dto, passwordHash: dto.password ? await hashPassword(dto.password) : null })),
+      candidates.map(async ({ dto }) => ({
+        ...dto,
+        passwordHash: dto.password ? await hashPassword(dto.password) : null,
+      })),
     );
     const views = await this.dataSource.transaction((manager) =>
-      this.users.createMany(manager, organization, inputs.map(({ password: _p, ...input }) => input)),
+      this.users.createMany(
+        manager,
+        organization,
+        inputs.map(({ password: _p, ...input }) => input),
+      ),
     );
     return { created: views.length, users: views };
   }
 }
 
 function importFailed(rows: UserImportRowError[]): UnprocessableError {
-  return new UnprocessableError('IMPORT_INVALID', `${new Set(rows.map((r) => r.row)).size} row(s) are invalid; nothing was imported`, undefined, { rows });
+  return new UnprocessableError(
+    'IMPORT_INVALID',
+    `${new Set(rows.map((r) => r.row)).size} row(s) are invalid; nothing was imported`,
+    undefined,
+    { rows },
+  );
 }
 
 function explain(field: string, message: string): string {
@@ -132,8 +183,16 @@ function explain(field: string, message: string): string {
   return message;
 }
 
-const normalizeHeader = (header: string) => header.trim().toLowerCase().replace(/[\s_-]/g, '');
-const splitList = (value: string) => value.split(/[,;，；、|\s]+/).map((v) => v.trim()).filter(Boolean);
+const normalizeHeader = (header: string) =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
+const splitList = (value: string) =>
+  value
+    .split(/[,;，；、|\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 function parseCsvRows(file: Buffer): { headers: string[]; rows: string[][] } {
   let records: string[][];

@@ -1,6 +1,16 @@
 import { Attitude, Locale, Role } from '@cascade/contracts';
 import { Audited } from '@cascade/server/core';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Department } from './department.entity';
 import { Organization } from './organization.entity';
 

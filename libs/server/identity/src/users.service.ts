@@ -55,7 +55,10 @@ export class UsersService {
     organization: Organization,
     inputs: (Omit<CreateUserDto, 'password'> & { passwordHash: string | null })[],
   ): Promise<UserView[]> {
-    const taken = await manager.find(User, { select: { email: true }, where: { email: In(inputs.map((i) => i.email)) } });
+    const taken = await manager.find(User, {
+      select: { email: true },
+      where: { email: In(inputs.map((i) => i.email)) },
+    });
     if (taken.length > 0) throw emailTaken(taken[0].email);
     const views: UserView[] = [];
     for (const input of inputs) {
@@ -84,38 +87,44 @@ export class UsersService {
 
   async update(id: string, input: UpdateUserDto): Promise<UserView> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.afterCommit(id, () => this.dataSource.transaction(async (manager) => {
-      const user = await this.users.findVisibleForUpdate(id, manager);
-      const organization = await manager.findOneByOrFail(Organization, { id: user.organizationId });
-      if (input.email && input.email !== user.email && (await manager.existsBy(User, { email: input.email }))) {
-        throw emailTaken(input.email);
-      }
-      if (input.departmentId !== undefined) await this.checkDepartment(manager, user.organizationId, input.departmentId);
-      const { password: _password, assignedOrganizationIds, ...fields } = input;
-      const roles = input.roles ?? user.roles;
-      if (assignedOrganizationIds !== undefined) await this.checkAssignments(manager, organization, roles, assignedOrganizationIds);
-      Object.assign(user, fields);
-      if (passwordHash) user.passwordHash = passwordHash;
-      const saved = await manager.save(user);
-      if (passwordHash) await this.revokeSessions(manager, user.id);
-      const assigned =
-        assignedOrganizationIds !== undefined
-          ? await this.replaceAssignments(manager, user.id, roles.includes('trainer') ? assignedOrganizationIds : [])
-          : (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id);
-      return toUserView(saved, assigned);
-    }));
+    return this.afterCommit(id, () =>
+      this.dataSource.transaction(async (manager) => {
+        const user = await this.users.findVisibleForUpdate(id, manager);
+        const organization = await manager.findOneByOrFail(Organization, { id: user.organizationId });
+        if (input.email && input.email !== user.email && (await manager.existsBy(User, { email: input.email }))) {
+          throw emailTaken(input.email);
+        }
+        if (input.departmentId !== undefined)
+          await this.checkDepartment(manager, user.organizationId, input.departmentId);
+        const { password: _password, assignedOrganizationIds, ...fields } = input;
+        const roles = input.roles ?? user.roles;
+        if (assignedOrganizationIds !== undefined)
+          await this.checkAssignments(manager, organization, roles, assignedOrganizationIds);
+        Object.assign(user, fields);
+        if (passwordHash) user.passwordHash = passwordHash;
+        const saved = await manager.save(user);
+        if (passwordHash) await this.revokeSessions(manager, user.id);
+        const assigned =
+          assignedOrganizationIds !== undefined
+            ? await this.replaceAssignments(manager, user.id, roles.includes('trainer') ? assignedOrganizationIds : [])
+            : (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id);
+        return toUserView(saved, assigned);
+      }),
+    );
   }
 
   async setActive(id: string, active: boolean): Promise<UserView> {
-    return this.afterCommit(id, () => this.dataSource.transaction(async (manager) => {
-      const user = await this.users.findVisibleForUpdate(id, manager);
-      if (user.active !== active) {
-        user.active = active;
-        await manager.save(user);
-        if (!active) await this.revokeSessions(manager, user.id);
-      }
-      return toUserView(user, (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id));
-    }));
+    return this.afterCommit(id, () =>
+      this.dataSource.transaction(async (manager) => {
+        const user = await this.users.findVisibleForUpdate(id, manager);
+        if (user.active !== active) {
+          user.active = active;
+          await manager.save(user);
+          if (!active) await this.revokeSessions(manager, user.id);
+        }
+        return toUserView(user, (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id));
+      }),
+    );
   }
 
   /** Runs a change to a user, then makes the next request of theirs see it. */
@@ -134,10 +143,16 @@ export class UsersService {
   }
 
   private async revokeSessions(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+    ]);
   }
 
-  private async checkDepartment(manager: EntityManager, organizationId: string, departmentId: string | null | undefined) {
+  private async checkDepartment(
+    manager: EntityManager,
+    organizationId: string,
+    departmentId: string | null | undefined,
+  ) {
     if (!departmentId) return;
     const department = await manager.findOneBy(Department, { id: departmentId });
     if (!department || department.organizationId !== organizationId) {
@@ -145,7 +160,12 @@ export class UsersService {
     }
   }
 
-  private async checkAssignments(manager: EntityManager, organization: Organization, roles: Role[], ids: string[] | undefined) {
+  private async checkAssignments(
+    manager: EntityManager,
+    organization: Organization,
+    roles: Role[],
+    ids: string[] | undefined,
+  ) {
     if (!ids || ids.length === 0) return;
     if (organization.kind !== 'vendor' || !roles.includes('trainer')) {
       throw invalidReference('assignedOrganizationIds', 'only vendor trainers are assigned to client organizations');
@@ -156,12 +176,17 @@ export class UsersService {
     }
   }
 
-  private async replaceAssignments(manager: EntityManager, trainerId: string, organizationIds: string[]): Promise<string[]> {
+  private async replaceAssignments(
+    manager: EntityManager,
+    trainerId: string,
+    organizationIds: string[],
+  ): Promise<string[]> {
     const current = await manager.find(TrainerAssignment, { where: { trainerId } });
     const removed = current.filter((a) => !organizationIds.includes(a.organizationId));
     if (removed.length) await manager.remove(removed);
     const added = organizationIds.filter((id) => !current.some((a) => a.organizationId === id));
-    for (const organizationId of added) await manager.save(manager.create(TrainerAssignment, { trainerId, organizationId }));
+    for (const organizationId of added)
+      await manager.save(manager.create(TrainerAssignment, { trainerId, organizationId }));
     return [...organizationIds].sort();
   }
 }

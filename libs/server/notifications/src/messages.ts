@@ -15,19 +15,43 @@ export const MESSAGES: Record<NotificationKind, Record<Locale, Template>> = {
     }),
   },
   session_enrolled: {
-    'zh-CN': ({ title, when, place }) => ({ title: `培训安排：${title}`, body: `您已报名参加「${title}」，时间 ${when}，地点 ${place}。` }),
-    en: ({ title, when, place }) => ({ title: `Training scheduled: ${title}`, body: `You are enrolled in "${title}" on ${when} at ${place}.` }),
+    'zh-CN': ({ title, when, place }) => ({
+      title: `培训安排：${title}`,
+      body: `您已报名参加「${title}」，时间 ${when}，地点 ${place}。`,
+    }),
+    en: ({ title, when, place }) => ({
+      title: `Training scheduled: ${title}`,
+      body: `You are enrolled in "${title}" on ${when} at ${place}.`,
+    }),
   },
   session_rescheduled: {
-    'zh-CN': ({ title, when, place }) => ({ title: `培训时间变更：${title}`, body: `「${title}」已调整为 ${when}，地点 ${place}。` }),
-    en: ({ title, when, place }) => ({ title: `Training changed: ${title}`, body: `"${title}" now takes place on ${when} at ${place}.` }),
+    'zh-CN': ({ title, when, place }) => ({
+      title: `培训时间变更：${title}`,
+      body: `「${title}」已调整为 ${when}，地点 ${place}。`,
+    }),
+    en: ({ title, when, place }) => ({
+      title: `Training changed: ${title}`,
+      body: `"${title}" now takes place on ${when} at ${place}.`,
+    }),
   },
   exam_result: {
-    'zh-CN': ({ title, percent, outcome }) => ({ title: `考试成绩：${title}`, body: `您的「${title}」成绩为 ${percent}%，${outcome === 'passed' ? '已通过' : '未通过'}。` }),
-    en: ({ title, percent, outcome }) => ({ title: `Exam result: ${title}`, body: `You scored ${percent}% on "${title}" and ${outcome === 'passed' ? 'passed' : 'did not pass'}.` }),
+    'zh-CN': ({ title, percent, outcome }) => ({
+      title: `考试成绩：${title}`,
+      body: `您的「${title}」成绩为 ${percent}%，${outcome === 'passed' ? '已通过' : '未通过'}。`,
+    }),
+    en: ({ title, percent, outcome }) => ({
+      title: `Exam result: ${title}`,
+      body: `You scored ${percent}% on "${title}" and ${outcome === 'passed' ? 'passed' : 'did not pass'}.`,
+    }),
   },
   session_cancelled: {
-    'zh-CN': ({ title, when, reason }) => ({ title: `培训取消：${title}`, body: `原定 ${when} 的「${title}」已取消。原因：${reason}` }),
-    en: ({ title, when, reason }) => ({ title: `Training cancelled: ${title}`, body: `"${title}" on ${when} is cancelled. Reason: ${reason}` }),
+    'zh-CN': ({ title, when, reason }) => ({
+      title: `培训取消：${title}`,
+      body: `原定 ${when} 的「${title}」已取消。原因：${reason}`,
+    }),
+    en: ({ title, when, reason }) => ({
+      title: `Training cancelled: ${title}`,
+      body: `"${title}" on ${when} is cancelled. Reason: ${reason}`,
+    }),
   },
 };

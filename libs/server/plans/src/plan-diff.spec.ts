@@ -23,7 +23,11 @@ describe('diffPlans', () => {
     const after: PlanSnapshot = {
       ...base,
       defaultLocation: '会议室 B',
-      modules: [base.modules[0], { ...base.modules[1], durationMinutes: 120 }, { id: 'm3', businessProcess: '仓储', title: '盘点', outline: '', durationMinutes: 45, materials: [] }],
+      modules: [
+        base.modules[0],
+        { ...base.modules[1], durationMinutes: 120 },
+        { id: 'm3', businessProcess: '仓储', title: '盘点', outline: '', durationMinutes: 45, materials: [] },
+      ],
       targets: [],
     };
     expect(diffPlans(base, after)).toEqual([
@@ -38,6 +42,8 @@ describe('diffPlans', () => {
     const after = { ...base, modules: [base.modules[1]] };
     expect(diffPlans(base, after)).toEqual([{ field: 'modules[下单]', before: base.modules[0], after: null }]);
     const reordered = { ...base, modules: [base.modules[1], base.modules[0]] };
-    expect(diffPlans(base, reordered)).toEqual([{ field: 'modules.order', before: ['下单', '收货'], after: ['收货', '下单'] }]);
+    expect(diffPlans(base, reordered)).toEqual([
+      { field: 'modules.order', before: ['下单', '收货'], after: ['收货', '下单'] },
+    ]);
   });
 });

@@ -7,7 +7,14 @@ export interface PlanSnapshot {
   signInMethod: string;
   defaultLocation: string | null;
   trainerIds: string[];
-  modules: { id: string; businessProcess: string; title: string; outline: string; durationMinutes: number; materials: unknown[] }[];
+  modules: {
+    id: string;
+    businessProcess: string;
+    title: string;
+    outline: string;
+    durationMinutes: number;
+    materials: unknown[];
+  }[];
   targets: { userId: string; kind: string; businessProcess: string | null }[];
 }
 
@@ -35,7 +42,8 @@ export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): FieldChang
       continue;
     }
     for (const key of ['businessProcess', 'title', 'outline', 'durationMinutes', 'materials'] as const) {
-      if (!same(module[key], next[key])) changes.push({ field: `modules[${module.title}].${key}`, before: module[key], after: next[key] });
+      if (!same(module[key], next[key]))
+        changes.push({ field: `modules[${module.title}].${key}`, before: module[key], after: next[key] });
     }
   }
   for (const [id, module] of newModules) {
@@ -44,7 +52,11 @@ export function diffPlans(before: PlanSnapshot, after: PlanSnapshot): FieldChang
   const oldOrder = before.modules.filter((m) => newModules.has(m.id)).map((m) => m.id);
   const newOrder = after.modules.filter((m) => oldModules.has(m.id)).map((m) => m.id);
   if (!same(oldOrder, newOrder)) {
-    changes.push({ field: 'modules.order', before: before.modules.map((m) => m.title), after: after.modules.map((m) => m.title) });
+    changes.push({
+      field: 'modules.order',
+      before: before.modules.map((m) => m.title),
+      after: after.modules.map((m) => m.title),
+    });
   }
 
   const oldTargets = new Map(before.targets.map((t) => [t.userId, t]));

@@ -3,16 +3,31 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 
 /** Debian's fonts-wqy-microhei: a CJK font, so Chinese renders instead of empty boxes. */
-export const CJK_FONT_FILES = ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', '/usr/share/fonts/wqy-microhei/wqy-microhei.ttc'];
+export const CJK_FONT_FILES = [
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  '/usr/share/fonts/wqy-microhei/wqy-microhei.ttc',
+];
 
 export interface PlanDocumentData {
   plan: TrainingPlanView;
   organizationName: string;
   names: Map<string, string>;
-  sessions: { title: string; startsAt: string; endsAt: string; timeZone: string; location: string | null; onlineUrl: string | null; status: string }[];
+  sessions: {
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    location: string | null;
+    onlineUrl: string | null;
+    status: string;
+  }[];
 }
 
-const SIGN_IN: Record<string, string> = { qr: '扫码签到 (QR)', code: '签到码 (6-digit code)', manual: '讲师点名 (manual)' };
+const SIGN_IN: Record<string, string> = {
+  qr: '扫码签到 (QR)',
+  code: '签到码 (6-digit code)',
+  manual: '讲师点名 (manual)',
+};
 const STATUS: Record<string, string> = {
   draft: '草稿',
   pending_confirmation: '待确认',
@@ -39,11 +54,16 @@ export function renderPlanDocument(data: PlanDocumentData): Promise<Buffer> {
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
 
-  const heading = (text: string) => doc.moveDown(0.8).fontSize(13).fillColor('#1f4e79').text(text).moveDown(0.3).fontSize(10.5).fillColor('black');
+  const heading = (text: string) =>
+    doc.moveDown(0.8).fontSize(13).fillColor('#1f4e79').text(text).moveDown(0.3).fontSize(10.5).fillColor('black');
   const field = (label: string, value: string) => doc.text(`${label}：${value}`);
 
   doc.fontSize(20).text(plan.title, { align: 'center' });
-  doc.moveDown(0.3).fontSize(11).fillColor('#555').text(`${data.organizationName} · 培训计划 / Training plan · 第 ${plan.revision} 版`, { align: 'center' });
+  doc
+    .moveDown(0.3)
+    .fontSize(11)
+    .fillColor('#555')
+    .text(`${data.organizationName} · 培训计划 / Training plan · 第 ${plan.revision} 版`, { align: 'center' });
   doc.fillColor('black').fontSize(10.5);
 
   heading('一、培训目标 Goals');
@@ -65,7 +85,12 @@ export function renderPlanDocument(data: PlanDocumentData): Promise<Buffer> {
   plan.modules.forEach((m, i) => {
     doc.text(`${i + 1}. [${m.businessProcess}] ${m.title} — ${m.durationMinutes} 分钟`, { continued: false });
     if (m.outline) doc.fillColor('#444').text(m.outline, { indent: 16 }).fillColor('black');
-    m.materials.forEach((material) => doc.fillColor('#444').text(`资料 Material: ${material.title}${material.url ? ` (${material.url})` : ''}`, { indent: 16 }).fillColor('black'));
+    m.materials.forEach((material) =>
+      doc
+        .fillColor('#444')
+        .text(`资料 Material: ${material.title}${material.url ? ` (${material.url})` : ''}`, { indent: 16 })
+        .fillColor('black'),
+    );
   });
   doc.moveDown(0.3).text(`合计 Total: ${Math.floor(total / 60)} 小时 ${total % 60} 分钟`);
 

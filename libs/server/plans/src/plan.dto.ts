@@ -1,4 +1,11 @@
-import { PLAN_STATUSES, PLAN_TARGET_KINDS, PlanStatus, PlanTargetKind, SIGN_IN_METHODS, SignInMethod } from '@cascade/contracts';
+import {
+  PLAN_STATUSES,
+  PLAN_TARGET_KINDS,
+  PlanStatus,
+  PlanTargetKind,
+  SIGN_IN_METHODS,
+  SignInMethod,
+} from '@cascade/contracts';
 import { ListQueryDto } from '@cascade/server/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';

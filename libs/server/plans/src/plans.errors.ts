@@ -2,7 +2,9 @@ import { PlanStatus } from '@cascade/contracts';
 import { ConflictError, UnprocessableError } from '@cascade/server/core';
 
 export const transitionRefused = (action: string, current: PlanStatus) =>
-  new ConflictError('PLAN_TRANSITION_INVALID', `Cannot ${action} a plan that is ${current}`, { currentStatus: current });
+  new ConflictError('PLAN_TRANSITION_INVALID', `Cannot ${action} a plan that is ${current}`, {
+    currentStatus: current,
+  });
 
 export const notEditable = (current: PlanStatus) =>
   new ConflictError('PLAN_NOT_EDITABLE', `A plan that is ${current} cannot be edited`, { currentStatus: current });

@@ -139,7 +139,12 @@ export class PlansService {
           await manager.update(
             PlanRevision,
             { planId: plan.id, status: 'pending' },
-            { status: action === 'confirm' ? 'confirmed' : 'returned', decidedBy: actor.userId, decidedAt: now, comment: text ?? null },
+            {
+              status: action === 'confirm' ? 'confirmed' : 'returned',
+              decidedBy: actor.userId,
+              decidedAt: now,
+              comment: text ?? null,
+            },
           );
           if (action === 'confirm') {
             plan.status = plan.startedAt ? 'in_progress' : 'confirmed';
@@ -171,7 +176,9 @@ export class PlansService {
 
   async revisions(id: string): Promise<ListResult<PlanRevisionView>> {
     const plan = await this.plans.findVisible(id);
-    const rows = await this.dataSource.getRepository(PlanRevision).find({ where: { planId: plan.id }, order: { number: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(PlanRevision)
+      .find({ where: { planId: plan.id }, order: { number: 'DESC' } });
     return {
       data: rows.map((r) => ({
         id: r.id,
@@ -192,13 +199,18 @@ export class PlansService {
 
   async modulesOf(planIds: string[], manager?: EntityManager): Promise<PlanModule[]> {
     if (planIds.length === 0) return [];
-    return (manager ?? this.dataSource.manager).find(PlanModule, { where: { planId: In(planIds) }, order: { position: 'ASC' } });
+    return (manager ?? this.dataSource.manager).find(PlanModule, {
+      where: { planId: In(planIds) },
+      order: { position: 'ASC' },
+    });
   }
 
   private async views(plans: TrainingPlan[]): Promise<TrainingPlanView[]> {
     const ids = plans.map((p) => p.id);
     const modules = await this.modulesOf(ids);
-    const targets = ids.length ? await this.dataSource.getRepository(PlanTarget).find({ where: { planId: In(ids) }, order: { userId: 'ASC' } }) : [];
+    const targets = ids.length
+      ? await this.dataSource.getRepository(PlanTarget).find({ where: { planId: In(ids) }, order: { userId: 'ASC' } })
+      : [];
     return plans.map((plan) => ({
       id: plan.id,
       organizationId: plan.organizationId,
@@ -220,7 +232,9 @@ export class PlansService {
           materials: m.materials,
           position: m.position,
         })),
-      targets: targets.filter((t) => t.planId === plan.id).map((t) => ({ userId: t.userId, kind: t.kind, businessProcess: t.businessProcess })),
+      targets: targets
+        .filter((t) => t.planId === plan.id)
+        .map((t) => ({ userId: t.userId, kind: t.kind, businessProcess: t.businessProcess })),
       revision: plan.revision,
       createdBy: plan.createdBy,
       submittedAt: plan.submittedAt?.toISOString() ?? null,
@@ -259,7 +273,8 @@ export class PlansService {
     if (input.trainerIds?.length) {
       const valid = await this.users.trainersFor(organizationId, input.trainerIds, manager);
       const invalid = input.trainerIds.filter((id) => !valid.includes(id));
-      if (invalid.length) throw invalidPlanReference('trainerIds', `not trainers of this client: ${invalid.join(', ')}`);
+      if (invalid.length)
+        throw invalidPlanReference('trainerIds', `not trainers of this client: ${invalid.join(', ')}`);
     }
     if (input.targets?.length) {
       const ids = input.targets.map((t) => t.userId);
@@ -268,7 +283,9 @@ export class PlansService {
       const invalid = ids.filter((id) => !members.includes(id));
       if (invalid.length) throw invalidPlanReference('targets', `not users of this client: ${invalid.join(', ')}`);
     }
-    const fileIds = (input.modules ?? []).flatMap((m) => (m.materials ?? []).filter((x) => x.kind === 'file').map((x) => x.fileId!));
+    const fileIds = (input.modules ?? []).flatMap((m) =>
+      (m.materials ?? []).filter((x) => x.kind === 'file').map((x) => x.fileId!),
+    );
     if (!(await this.files.assertOwned(organizationId, fileIds, manager))) {
       throw invalidPlanReference('modules.materials', 'refers to a file that is not this client’s');
     }
@@ -278,7 +295,8 @@ export class PlansService {
     const existing = await manager.find(PlanModule, { where: { planId: plan.id } });
     const keep = new Set(modules.filter((m) => m.id).map((m) => m.id!));
     for (const id of keep) {
-      if (!existing.some((e) => e.id === id)) throw invalidPlanReference('modules.id', `module ${id} is not part of this plan`);
+      if (!existing.some((e) => e.id === id))
+        throw invalidPlanReference('modules.id', `module ${id} is not part of this plan`);
     }
     const removed = existing.filter((e) => !keep.has(e.id));
     if (removed.length) await manager.remove(removed);
@@ -292,7 +310,9 @@ export class PlansService {
         outline: module.outline ?? '',
         durationMinutes: module.durationMinutes,
         materials: (module.materials ?? []).map((m) =>
-          m.kind === 'link' ? { kind: 'link' as const, title: m.title, url: m.url } : { kind: 'file' as const, title: m.title, fileId: m.fileId },
+          m.kind === 'link'
+            ? { kind: 'link' as const, title: m.title, url: m.url }
+            : { kind: 'file' as const, title: m.title, fileId: m.fileId },
         ),
         position,
       };
@@ -305,7 +325,12 @@ export class PlansService {
     if (targets.length === 0) return;
     await manager.insert(
       PlanTarget,
-      targets.map((t) => ({ planId: plan.id, userId: t.userId, kind: t.kind, businessProcess: t.businessProcess ?? null })),
+      targets.map((t) => ({
+        planId: plan.id,
+        userId: t.userId,
+        kind: t.kind,
+        businessProcess: t.businessProcess ?? null,
+      })),
     );
   }
 }

@@ -77,7 +77,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await withTimeout(
           this.queues
             .get(queue)
-            .addBulk(batch.map((row) => ({ name: row.job_name, data: row.payload, opts: { ...JOB_DEFAULTS, jobId: row.id } }))),
+            .addBulk(
+              batch.map((row) => ({ name: row.job_name, data: row.payload, opts: { ...JOB_DEFAULTS, jobId: row.id } })),
+            ),
           5000,
         );
       }
@@ -107,7 +109,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.failures += 1;
       next = Math.min(this.intervalMs * 2 ** this.failures, 10_000);
       if (this.failures === 1 || this.failures % 20 === 0) {
-        this.logger.warn({ err: error, failures: this.failures }, 'Outbox relay failed; rows stay pending and are retried');
+        this.logger.warn(
+          { err: error, failures: this.failures },
+          'Outbox relay failed; rows stay pending and are retried',
+        );
       }
     }
     this.schedule(next);

@@ -15,8 +15,7 @@ import { Redis } from 'ioredis';
  * (the embedded default). Everything else in Cascade is unaware of the difference.
  */
 export type QueueBackendSettings = { prefix: string } & (
-  | { kind: 'redis'; url: string }
-  | { kind: 'postgres'; url: string; embedded: boolean }
+  { kind: 'redis'; url: string } | { kind: 'postgres'; url: string; embedded: boolean }
 );
 
 export class QueueConnection {
@@ -51,7 +50,11 @@ export class QueueConnection {
   }
 
   createQueue(name: string, options: Omit<QueueOptions, 'connection'> = {}): Queue {
-    return new Queue(name, { ...options, prefix: this.settings.prefix, connection: this.connection() } as QueueOptions, this.factory() as never);
+    return new Queue(
+      name,
+      { ...options, prefix: this.settings.prefix, connection: this.connection() } as QueueOptions,
+      this.factory() as never,
+    );
   }
 
   createWorker(

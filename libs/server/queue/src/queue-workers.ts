@@ -37,8 +37,12 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   private async process(job: Job): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new UnrecoverableError(`No handler for job ${job.name}`);
-    await RequestContext.runAsSystem(() => handler(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade }));
+    await RequestContext.runAsSystem(() =>
+      handler(job.data, { jobId: String(job.id), attemptsMade: job.attemptsMade }),
+    );
     // Finished: the relay stops handing this job over.
-    await this.dataSource.query('UPDATE outbox SET completed_at = now() WHERE id = $1 AND completed_at IS NULL', [job.id]);
+    await this.dataSource.query('UPDATE outbox SET completed_at = now() WHERE id = $1 AND completed_at IS NULL', [
+      job.id,
+    ]);
   }
 }

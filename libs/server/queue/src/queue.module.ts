@@ -16,7 +16,12 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [TypeOrmModule.forFeature([OutboxMessage])],
-      providers: [{ provide: QueueConnection, useValue: new QueueConnection(settings) }, Outbox, QueueRegistry, JobHandlers],
+      providers: [
+        { provide: QueueConnection, useValue: new QueueConnection(settings) },
+        Outbox,
+        QueueRegistry,
+        JobHandlers,
+      ],
       exports: [QueueConnection, Outbox, QueueRegistry, JobHandlers],
     };
   }

@@ -5,6 +5,10 @@ import { AccessTokens } from '@cascade/server/core';
 @Module({})
 export class AccessTokensModule {
   static forRoot(secret: string): DynamicModule {
-    return { module: AccessTokensModule, providers: [{ provide: AccessTokens, useValue: new AccessTokens(secret) }], exports: [AccessTokens] };
+    return {
+      module: AccessTokensModule,
+      providers: [{ provide: AccessTokens, useValue: new AccessTokens(secret) }],
+      exports: [AccessTokens],
+    };
   }
 }

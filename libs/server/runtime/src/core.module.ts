@@ -39,9 +39,19 @@ export class CascadeCoreModule {
           },
         }),
         AccessTokensModule.forRoot(config.jwtSecret),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(infrastructure.databaseUrl, infrastructure.embedded), entities: ALL_ENTITIES }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(infrastructure.databaseUrl, infrastructure.embedded),
+          entities: ALL_ENTITIES,
+        }),
         QueueModule.forRoot(infrastructure.queue),
-        ...(options.runsWorker ? [WorkerRuntimeModule.forRoot({ relayIntervalMs: config.relayIntervalMs, redeliverAfterMs: config.redeliverAfterMs })] : []),
+        ...(options.runsWorker
+          ? [
+              WorkerRuntimeModule.forRoot({
+                relayIntervalMs: config.relayIntervalMs,
+                redeliverAfterMs: config.redeliverAfterMs,
+              }),
+            ]
+          : []),
         AuditModule,
         IdentityModule,
         NotificationsModule,
@@ -52,7 +62,17 @@ export class CascadeCoreModule {
         ExamsModule,
         QuestionsModule,
       ],
-      exports: [IdentityModule, NotificationsModule, AuditModule, FilesModule, PlansModule, SessionsModule, TrainingIssuesModule, ExamsModule, QuestionsModule],
+      exports: [
+        IdentityModule,
+        NotificationsModule,
+        AuditModule,
+        FilesModule,
+        PlansModule,
+        SessionsModule,
+        TrainingIssuesModule,
+        ExamsModule,
+        QuestionsModule,
+      ],
     };
   }
 }

@@ -31,13 +31,18 @@ export async function prepareInfrastructure(config: AppConfig): Promise<Infrastr
     queue = { kind: 'redis', url: config.queue.redisUrl, prefix: config.queue.prefix };
   } else if (config.database.mode === 'embedded') {
     // Every queue and worker holds its own connection (and workers a listening one): leave room for all.
-    const embeddedQueue = await startEmbeddedPostgres(join(config.dataDir, 'queue'), 16, { searchPath: 'bullmq, public' });
+    const embeddedQueue = await startEmbeddedPostgres(join(config.dataDir, 'queue'), 16, {
+      searchPath: 'bullmq, public',
+    });
     stops.push(embeddedQueue.stop);
     queue = { kind: 'postgres', url: embeddedQueue.url, embedded: true, prefix: config.queue.prefix };
   } else {
     queue = { kind: 'postgres', url: databaseUrl, embedded: false, prefix: config.queue.prefix };
   }
-  const database = config.database.mode === 'embedded' ? `embedded PostgreSQL in ${join(config.dataDir, 'postgres')}` : 'PostgreSQL at DATABASE_URL';
+  const database =
+    config.database.mode === 'embedded'
+      ? `embedded PostgreSQL in ${join(config.dataDir, 'postgres')}`
+      : 'PostgreSQL at DATABASE_URL';
   const queueText = queue.kind === 'redis' ? 'Redis at REDIS_URL' : 'the PostgreSQL queue backend';
   return {
     databaseUrl,

@@ -1,6 +1,15 @@
 import { AttendanceStatus, CheckInMethod } from '@cascade/contracts';
 import { Audited } from '@cascade/server/core';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { TrainingSession } from './training-session.entity';
 
 /** One check-in per person per session (the unique index makes checking in twice harmless). */

@@ -62,15 +62,21 @@ export class AttendanceService {
     const now = new Date();
     const window = checkInWindow(session);
     if (now < window.opensAt || now > window.closesAt) {
-      throw new ConflictError('CHECK_IN_CLOSED', `Check-in is open from ${window.opensAt.toISOString()} to ${window.closesAt.toISOString()}`, {
-        opensAt: window.opensAt.toISOString(),
-        closesAt: window.closesAt.toISOString(),
-      });
+      throw new ConflictError(
+        'CHECK_IN_CLOSED',
+        `Check-in is open from ${window.opensAt.toISOString()} to ${window.closesAt.toISOString()}`,
+        {
+          opensAt: window.opensAt.toISOString(),
+          closesAt: window.closesAt.toISOString(),
+        },
+      );
     }
     if (!isValidCode(session.checkInSecret, code.trim(), now.getTime())) {
-      throw new UnprocessableError('CHECK_IN_CODE_INVALID', 'The code is wrong or has expired; scan the current QR code', [
-        { field: 'code', message: 'is wrong or expired' },
-      ]);
+      throw new UnprocessableError(
+        'CHECK_IN_CODE_INVALID',
+        'The code is wrong or has expired; scan the current QR code',
+        [{ field: 'code', message: 'is wrong or expired' }],
+      );
     }
     const minutesLate = Math.max(0, Math.floor((now.getTime() - session.startsAt.getTime()) / 60_000));
     const inserted = await this.sessionsRepository.insertCheckIn({
@@ -85,7 +91,9 @@ export class AttendanceService {
     });
     if (inserted) return { attendance: toView(inserted), created: true };
     // Two check-ins of one person at the same moment: the unique index kept the first.
-    const first = await this.dataSource.getRepository(Attendance).findOneByOrFail({ sessionId: session.id, userId: actor.userId });
+    const first = await this.dataSource
+      .getRepository(Attendance)
+      .findOneByOrFail({ sessionId: session.id, userId: actor.userId });
     return { attendance: toView(first), created: false };
   }
 
@@ -96,7 +104,10 @@ export class AttendanceService {
       const session = await this.sessions.findVisible(sessionId, manager);
       await this.sessions.assertRunsSession(session, manager);
       const member = await this.users.membersOf(session.organizationId, [input.userId], manager);
-      if (member.length === 0) throw new UnprocessableError('REFERENCE_INVALID', 'userId: not a user of this client', [{ field: 'userId', message: 'is not a user of this client' }]);
+      if (member.length === 0)
+        throw new UnprocessableError('REFERENCE_INVALID', 'userId: not a user of this client', [
+          { field: 'userId', message: 'is not a user of this client' },
+        ]);
       const existing = await manager.findOneBy(Attendance, { sessionId: session.id, userId: input.userId });
       const now = new Date();
       const record =
@@ -131,18 +142,39 @@ export class AttendanceService {
     const session = await this.sessions.findVisible(sessionId);
     const sheet = await this.sheetOf(session, this.dataSource.manager);
     const workbook = new ExcelJS.Workbook();
-    const ws = workbook.addWorksheet('签到表', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1 } });
-    const when = new Intl.DateTimeFormat('zh-CN', { timeZone: session.timeZone, dateStyle: 'long', timeStyle: 'short' });
+    const ws = workbook.addWorksheet('签到表', {
+      pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1 },
+    });
+    const when = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: session.timeZone,
+      dateStyle: 'long',
+      timeStyle: 'short',
+    });
     const time = new Intl.DateTimeFormat('zh-CN', { timeZone: session.timeZone, timeStyle: 'short' });
     ws.mergeCells('A1:G1');
     ws.getCell('A1').value = `签到表 Sign-in sheet — ${session.title}`;
     ws.getCell('A1').font = { size: 16, bold: true };
     ws.mergeCells('A2:G2');
-    ws.getCell('A2').value = `${when.format(session.startsAt)} – ${time.format(session.endsAt)}  ${session.location ?? session.onlineUrl ?? ''}`;
+    ws.getCell('A2').value =
+      `${when.format(session.startsAt)} – ${time.format(session.endsAt)}  ${session.location ?? session.onlineUrl ?? ''}`;
     ws.addRow([]);
-    const header = ws.addRow(['#', '姓名 Name', '部门 Department', '状态 Status', '签到时间 Time', '迟到(分钟) Late', '签名 Signature']);
+    const header = ws.addRow([
+      '#',
+      '姓名 Name',
+      '部门 Department',
+      '状态 Status',
+      '签到时间 Time',
+      '迟到(分钟) Late',
+      '签名 Signature',
+    ]);
     header.font = { bold: true };
-    const status: Record<string, string> = { present: '出席', late: '迟到', excused: '请假', absent: '缺席', pending_approval: '待确认' };
+    const status: Record<string, string> = {
+      present: '出席',
+      late: '迟到',
+      excused: '请假',
+      absent: '缺席',
+      pending_approval: '待确认',
+    };
     sheet.rows.forEach((row, i) => {
       const a = row.attendance;
       ws.addRow([
@@ -157,7 +189,17 @@ export class AttendanceService {
     });
     ws.columns.forEach((column, i) => (column.width = [5, 16, 14, 16, 14, 12, 20][i]));
     ws.eachRow((row, n) => {
-      if (n >= 4) row.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } }));
+      if (n >= 4)
+        row.eachCell(
+          { includeEmpty: true },
+          (cell) =>
+            (cell.border = {
+              top: { style: 'thin' },
+              bottom: { style: 'thin' },
+              left: { style: 'thin' },
+              right: { style: 'thin' },
+            }),
+        );
     });
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     return { buffer, filename: `attendance-${session.startsAt.toISOString().slice(0, 10)}.xlsx` };
@@ -166,7 +208,14 @@ export class AttendanceService {
   /** Attendance rate per trainee and for the plan, over its held (started, not cancelled) sessions. */
   async planSummary(planId: string): Promise<AttendanceSummaryView> {
     const plan = await this.plans.findVisible(planId);
-    const rows: { user_id: string; assigned: number; present: number; late: number; excused: number; absent: number }[] = await this.dataSource.query(
+    const rows: {
+      user_id: string;
+      assigned: number;
+      present: number;
+      late: number;
+      excused: number;
+      absent: number;
+    }[] = await this.dataSource.query(
       `SELECT e.user_id,
               count(*)::int AS assigned,
               count(*) FILTER (WHERE a.status = 'present')::int AS present,
@@ -185,8 +234,12 @@ export class AttendanceService {
       [plan.id],
     );
     const names = await this.users.namesOf(rows.map((r) => r.user_id));
-    const rate = (attended: number, assigned: number) => (assigned ? Math.round((attended / assigned) * 1000) / 1000 : null);
-    const totals = rows.reduce((sum, r) => ({ assigned: sum.assigned + r.assigned, attended: sum.attended + r.present + r.late }), { assigned: 0, attended: 0 });
+    const rate = (attended: number, assigned: number) =>
+      assigned ? Math.round((attended / assigned) * 1000) / 1000 : null;
+    const totals = rows.reduce(
+      (sum, r) => ({ assigned: sum.assigned + r.assigned, attended: sum.attended + r.present + r.late }),
+      { assigned: 0, attended: 0 },
+    );
     return {
       planId: plan.id,
       sessionsHeld: held,
@@ -233,7 +286,9 @@ export class AttendanceService {
   }
 
   private async secretOf(sessionId: string): Promise<string> {
-    const row = await this.dataSource.getRepository(TrainingSession).findOne({ where: { id: sessionId }, select: { id: true, checkInSecret: true } });
+    const row = await this.dataSource
+      .getRepository(TrainingSession)
+      .findOne({ where: { id: sessionId }, select: { id: true, checkInSecret: true } });
     return row!.checkInSecret;
   }
 }

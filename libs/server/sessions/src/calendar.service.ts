@@ -77,7 +77,11 @@ export class CalendarService {
         end: s.endsAt,
         timezone: s.timeZone,
         summary: s.status === 'cancelled' ? `[已取消 Cancelled] ${s.title}` : s.title,
-        description: [s.businessProcess, s.cancelReason ? `取消原因 Reason: ${s.cancelReason}` : null, `${this.config.publicUrl}/sessions/${s.id}/show`]
+        description: [
+          s.businessProcess,
+          s.cancelReason ? `取消原因 Reason: ${s.cancelReason}` : null,
+          `${this.config.publicUrl}/sessions/${s.id}/show`,
+        ]
           .filter(Boolean)
           .join('\n'),
         location: s.location ?? s.onlineUrl ?? undefined,

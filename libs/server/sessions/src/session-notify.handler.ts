@@ -7,7 +7,11 @@ import { DataSource } from 'typeorm';
 import { formatWhen } from './session.view';
 import { TrainingSession } from './training-session.entity';
 
-const KIND = { enrolled: 'session_enrolled', rescheduled: 'session_rescheduled', cancelled: 'session_cancelled' } as const;
+const KIND = {
+  enrolled: 'session_enrolled',
+  rescheduled: 'session_rescheduled',
+  cancelled: 'session_cancelled',
+} as const;
 
 /** `session.notify`: an inbox item per person, in their language, once per job and person. */
 @Injectable()

@@ -10,7 +10,11 @@ export function checkInWindow(session: TrainingSession): { opensAt: Date; closes
   };
 }
 
-export function toSessionView(session: TrainingSession, trainers: SessionTrainer[], enrollments: SessionEnrollment[]): TrainingSessionView {
+export function toSessionView(
+  session: TrainingSession,
+  trainers: SessionTrainer[],
+  enrollments: SessionEnrollment[],
+): TrainingSessionView {
   const window = checkInWindow(session);
   return {
     id: session.id,
@@ -44,7 +48,11 @@ export function formatWhen(session: TrainingSession, locale: 'zh-CN' | 'en'): st
   const key = `${locale}|${session.timeZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { timeZone: session.timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    formatter = new Intl.DateTimeFormat(locale, {
+      timeZone: session.timeZone,
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
     formatters.set(key, formatter);
   }
   return formatter.format(session.startsAt);

@@ -24,18 +24,25 @@ const WHAT: Record<ClashKind, string> = {
 export function clash(kind: ClashKind, other: ClashingSession, organizationId: string): ConflictError {
   const sameTenant = other.organization_id === organizationId;
   const title = sameTenant ? other.title : 'another session';
-  return new ConflictError(kind, `${WHAT[kind]} at that time: ${title} (${other.starts_at.toISOString()} – ${other.ends_at.toISOString()})`, {
-    conflict: {
-      sessionId: sameTenant ? other.id : null,
-      title: sameTenant ? other.title : null,
-      startsAt: other.starts_at.toISOString(),
-      endsAt: other.ends_at.toISOString(),
-      ...(other.user_id ? { userId: other.user_id } : {}),
+  return new ConflictError(
+    kind,
+    `${WHAT[kind]} at that time: ${title} (${other.starts_at.toISOString()} – ${other.ends_at.toISOString()})`,
+    {
+      conflict: {
+        sessionId: sameTenant ? other.id : null,
+        title: sameTenant ? other.title : null,
+        startsAt: other.starts_at.toISOString(),
+        endsAt: other.ends_at.toISOString(),
+        ...(other.user_id ? { userId: other.user_id } : {}),
+      },
     },
-  });
+  );
 }
 
 export const capacityExceeded = (capacity: number, requested: number) =>
-  new ConflictError('CAPACITY_EXCEEDED', `The session holds ${capacity}; ${requested} would be enrolled`, { capacity, requested });
+  new ConflictError('CAPACITY_EXCEEDED', `The session holds ${capacity}; ${requested} would be enrolled`, {
+    capacity,
+    requested,
+  });
 
 export const sessionCancelled = () => new ConflictError('SESSION_CANCELLED', 'The session is cancelled');

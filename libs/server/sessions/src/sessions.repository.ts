@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AttendanceStatus, CheckInMethod } from '@cascade/contracts';
-import { ListSpec, NotFoundError, RequestContext, ScopedRepository, ScopeRules, visibleOrganizationIds } from '@cascade/server/core';
+import {
+  ListSpec,
+  NotFoundError,
+  RequestContext,
+  ScopedRepository,
+  ScopeRules,
+  visibleOrganizationIds,
+} from '@cascade/server/core';
 import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { Attendance } from './attendance.entity';
@@ -47,9 +54,12 @@ export class SessionsRepository extends ScopedRepository<TrainingSession> {
       from: (qb, value) => qb.andWhere('session.ends_at > :from', { from: value }),
       to: (qb, value) => qb.andWhere('session.starts_at < :to', { to: value }),
       trainerId: (qb, value) =>
-        qb.andWhere('EXISTS (SELECT 1 FROM session_trainer ft WHERE ft.session_id = session.id AND ft.user_id = :trainerId)', {
-          trainerId: value,
-        }),
+        qb.andWhere(
+          'EXISTS (SELECT 1 FROM session_trainer ft WHERE ft.session_id = session.id AND ft.user_id = :trainerId)',
+          {
+            trainerId: value,
+          },
+        ),
       traineeId: (qb, value) =>
         qb.andWhere(
           `EXISTS (SELECT 1 FROM session_enrollment fe WHERE fe.session_id = session.id AND fe.user_id = :traineeId AND fe.status <> 'declined')`,
@@ -90,7 +100,11 @@ export class SessionsRepository extends ScopedRepository<TrainingSession> {
       checkInClosesMinutesAfter: row.check_in_closes_minutes_after,
       checkInSecret: row.check_in_secret,
     });
-    return { session, enrolled: row.enrolled as boolean, existing: row.existing ? attendanceFromRow(row.existing as Record<string, unknown>) : null };
+    return {
+      session,
+      enrolled: row.enrolled as boolean,
+      existing: row.existing ? attendanceFromRow(row.existing as Record<string, unknown>) : null,
+    };
   }
 
   /** Inserts the check-in and its audit entry in one statement; null when the person had already checked in. */
@@ -110,7 +124,17 @@ export class SessionsRepository extends ScopedRepository<TrainingSession> {
            FROM inserted
        )
        SELECT row_to_json(inserted) AS row FROM inserted`,
-      [c.sessionId, c.userId, c.organizationId, c.status, c.method, c.checkedInAt, c.minutesLate, c.walkIn, RequestContext.actor()?.userId ?? null],
+      [
+        c.sessionId,
+        c.userId,
+        c.organizationId,
+        c.status,
+        c.method,
+        c.checkedInAt,
+        c.minutesLate,
+        c.walkIn,
+        RequestContext.actor()?.userId ?? null,
+      ],
     );
     return rows[0] ? attendanceFromRow(rows[0].row as Record<string, unknown>) : null;
   }

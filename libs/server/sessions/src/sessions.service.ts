@@ -52,9 +52,17 @@ export class SessionsService {
     const id = await this.dataSource.transaction(async (manager) => {
       await this.checkTrainers(manager, plan.organizationId, input.trainers);
       const location = input.location?.trim() || plan.defaultLocation;
-      await this.lockKeys(manager, [...input.trainers.map((t) => `user:${t.userId}`), ...(location ? [`place:${plan.organizationId}:${normalizePlace(location)}`] : [])]);
+      await this.lockKeys(manager, [
+        ...input.trainers.map((t) => `user:${t.userId}`),
+        ...(location ? [`place:${plan.organizationId}:${normalizePlace(location)}`] : []),
+      ]);
       const candidate = { id: null, organizationId: plan.organizationId, startsAt, endsAt, location };
-      await this.assertNoClash(manager, candidate, input.trainers.map((t) => t.userId), []);
+      await this.assertNoClash(
+        manager,
+        candidate,
+        input.trainers.map((t) => t.userId),
+        [],
+      );
       const session = await manager.save(
         manager.create(TrainingSession, {
           organizationId: plan.organizationId,
@@ -91,19 +99,31 @@ export class SessionsService {
         session.moduleId = module.id;
         session.businessProcess = module.businessProcess;
       }
-      const { startsAt, endsAt } = times(input.startsAt ?? session.startsAt.toISOString(), input.endsAt ?? session.endsAt.toISOString());
+      const { startsAt, endsAt } = times(
+        input.startsAt ?? session.startsAt.toISOString(),
+        input.endsAt ?? session.endsAt.toISOString(),
+      );
       const trainers = input.trainers ?? (await manager.find(SessionTrainer, { where: { sessionId: session.id } }));
       if (input.trainers) await this.checkTrainers(manager, session.organizationId, input.trainers);
       const location = input.location !== undefined ? input.location?.trim() || null : session.location;
       const enrolled = await this.activeEnrollments(manager, session.id);
-      if (input.capacity !== undefined && input.capacity < enrolled.length) throw capacityExceeded(input.capacity, enrolled.length);
-      const moved = startsAt.getTime() !== session.startsAt.getTime() || endsAt.getTime() !== session.endsAt.getTime() || location !== session.location;
+      if (input.capacity !== undefined && input.capacity < enrolled.length)
+        throw capacityExceeded(input.capacity, enrolled.length);
+      const moved =
+        startsAt.getTime() !== session.startsAt.getTime() ||
+        endsAt.getTime() !== session.endsAt.getTime() ||
+        location !== session.location;
       await this.lockKeys(manager, [
         ...trainers.map((t) => `user:${t.userId}`),
         ...enrolled.map((userId) => `user:${userId}`),
         ...(location ? [`place:${session.organizationId}:${normalizePlace(location)}`] : []),
       ]);
-      await this.assertNoClash(manager, { id: session.id, organizationId: session.organizationId, startsAt, endsAt, location }, trainers.map((t) => t.userId), enrolled);
+      await this.assertNoClash(
+        manager,
+        { id: session.id, organizationId: session.organizationId, startsAt, endsAt, location },
+        trainers.map((t) => t.userId),
+        enrolled,
+      );
       Object.assign(session, {
         title: input.title ?? session.title,
         startsAt,
@@ -130,7 +150,10 @@ export class SessionsService {
       session.cancelReason = reason;
       await manager.save(session);
       const trainers = await manager.find(SessionTrainer, { where: { sessionId: session.id } });
-      await this.notify(manager, session.id, 'cancelled', [...(await this.activeEnrollments(manager, session.id)), ...trainers.map((t) => t.userId)]);
+      await this.notify(manager, session.id, 'cancelled', [
+        ...(await this.activeEnrollments(manager, session.id)),
+        ...trainers.map((t) => t.userId),
+      ]);
     });
     return this.get(id);
   }
@@ -143,18 +166,41 @@ export class SessionsService {
       const strangers = input.userIds.filter((userId) => !members.includes(userId));
       if (strangers.length) throw invalid('userIds', `not active users of this client: ${strangers.join(', ')}`);
       const existing = await manager.find(SessionEnrollment, { where: { sessionId: session.id } });
-      const fresh = input.userIds.filter((userId) => !existing.some((e) => e.userId === userId && e.status !== 'declined'));
+      const fresh = input.userIds.filter(
+        (userId) => !existing.some((e) => e.userId === userId && e.status !== 'declined'),
+      );
       const active = existing.filter((e) => e.status !== 'declined').length;
       if (active + fresh.length > session.capacity) throw capacityExceeded(session.capacity, active + fresh.length);
-      await this.lockKeys(manager, fresh.map((userId) => `user:${userId}`));
-      await this.assertNoClash(manager, { id: session.id, organizationId: session.organizationId, startsAt: session.startsAt, endsAt: session.endsAt, location: null }, [], fresh);
+      await this.lockKeys(
+        manager,
+        fresh.map((userId) => `user:${userId}`),
+      );
+      await this.assertNoClash(
+        manager,
+        {
+          id: session.id,
+          organizationId: session.organizationId,
+          startsAt: session.startsAt,
+          endsAt: session.endsAt,
+          location: null,
+        },
+        [],
+        fresh,
+      );
       for (const userId of fresh) {
         const previous = existing.find((e) => e.userId === userId);
         if (previous) {
           previous.status = 'invited';
           await manager.save(previous);
         } else {
-          await manager.save(manager.create(SessionEnrollment, { sessionId: session.id, userId, organizationId: session.organizationId, status: 'invited' }));
+          await manager.save(
+            manager.create(SessionEnrollment, {
+              sessionId: session.id,
+              userId,
+              organizationId: session.organizationId,
+              status: 'invited',
+            }),
+          );
         }
       }
       if (fresh.length) await this.notify(manager, session.id, 'enrolled', fresh);
@@ -175,7 +221,10 @@ export class SessionsService {
   async respond(id: string, response: 'accepted' | 'declined'): Promise<TrainingSessionView> {
     await this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.findVisibleForUpdate(id, manager);
-      const enrollment = await manager.findOneBy(SessionEnrollment, { sessionId: session.id, userId: currentActor().userId });
+      const enrollment = await manager.findOneBy(SessionEnrollment, {
+        sessionId: session.id,
+        userId: currentActor().userId,
+      });
       if (!enrollment) throw new NotFoundError('Enrollment');
       if (session.status === 'cancelled') throw sessionCancelled();
       if (response === 'accepted' && enrollment.status === 'declined') {
@@ -192,19 +241,35 @@ export class SessionsService {
   async assertRunsSession(session: TrainingSession, manager?: EntityManager): Promise<void> {
     const actor = currentActor();
     if (actor.roles.includes('admin')) return;
-    const trainer = await (manager ?? this.dataSource.manager).findOneBy(SessionTrainer, { sessionId: session.id, userId: actor.userId });
+    const trainer = await (manager ?? this.dataSource.manager).findOneBy(SessionTrainer, {
+      sessionId: session.id,
+      userId: actor.userId,
+    });
     if (!trainer) throw new ForbiddenError('Only the session’s trainers may do this');
   }
 
   async activeEnrollments(manager: EntityManager, sessionId: string): Promise<string[]> {
-    const rows = await manager.find(SessionEnrollment, { where: { sessionId, status: Not('declined') }, select: { userId: true } });
+    const rows = await manager.find(SessionEnrollment, {
+      where: { sessionId, status: Not('declined') },
+      select: { userId: true },
+    });
     return rows.map((r) => r.userId);
   }
 
-  async views(sessions: TrainingSession[], manager: EntityManager = this.dataSource.manager): Promise<TrainingSessionView[]> {
+  async views(
+    sessions: TrainingSession[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TrainingSessionView[]> {
     const ids = sessions.map((s) => s.id);
-    const trainers = ids.length ? await manager.find(SessionTrainer, { where: { sessionId: In(ids) }, order: { role: 'DESC', userId: 'ASC' } }) : [];
-    const enrollments = ids.length ? await manager.find(SessionEnrollment, { where: { sessionId: In(ids) }, order: { createdAt: 'ASC', userId: 'ASC' } }) : [];
+    const trainers = ids.length
+      ? await manager.find(SessionTrainer, { where: { sessionId: In(ids) }, order: { role: 'DESC', userId: 'ASC' } })
+      : [];
+    const enrollments = ids.length
+      ? await manager.find(SessionEnrollment, {
+          where: { sessionId: In(ids) },
+          order: { createdAt: 'ASC', userId: 'ASC' },
+        })
+      : [];
     return sessions.map((s) =>
       toSessionView(
         s,
@@ -214,12 +279,21 @@ export class SessionsService {
     );
   }
 
-  private async notify(manager: EntityManager, sessionId: string, change: SessionChange, userIds: string[]): Promise<void> {
+  private async notify(
+    manager: EntityManager,
+    sessionId: string,
+    change: SessionChange,
+    userIds: string[],
+  ): Promise<void> {
     const unique = [...new Set(userIds)];
     if (unique.length) await this.outbox.enqueue(manager, 'session.notify', { sessionId, change, userIds: unique });
   }
 
-  private async checkTrainers(manager: EntityManager, organizationId: string, trainers: SessionTrainerDto[]): Promise<void> {
+  private async checkTrainers(
+    manager: EntityManager,
+    organizationId: string,
+    trainers: SessionTrainerDto[],
+  ): Promise<void> {
     const ids = trainers.map((t) => t.userId);
     if (new Set(ids).size !== ids.length) throw invalid('trainers', 'names a trainer twice');
     if (!trainers.some((t) => t.role === 'lead')) throw invalid('trainers', 'needs a lead trainer');
@@ -228,7 +302,11 @@ export class SessionsService {
     if (invalidIds.length) throw invalid('trainers', `not trainers of this client: ${invalidIds.join(', ')}`);
   }
 
-  private async saveTrainers(manager: EntityManager, session: TrainingSession, trainers: SessionTrainerDto[]): Promise<void> {
+  private async saveTrainers(
+    manager: EntityManager,
+    session: TrainingSession,
+    trainers: SessionTrainerDto[],
+  ): Promise<void> {
     const current = await manager.find(SessionTrainer, { where: { sessionId: session.id } });
     const removed = current.filter((c) => !trainers.some((t) => t.userId === c.userId));
     if (removed.length) await manager.remove(removed);
@@ -236,14 +314,22 @@ export class SessionsService {
       const existing = current.find((c) => c.userId === trainer.userId);
       if (existing && existing.role === trainer.role) continue;
       await manager.save(
-        existing ? Object.assign(existing, { role: trainer.role }) : manager.create(SessionTrainer, { sessionId: session.id, userId: trainer.userId, organizationId: session.organizationId, role: trainer.role }),
+        existing
+          ? Object.assign(existing, { role: trainer.role })
+          : manager.create(SessionTrainer, {
+              sessionId: session.id,
+              userId: trainer.userId,
+              organizationId: session.organizationId,
+              role: trainer.role,
+            }),
       );
     }
   }
 
   /** Serialises bookings of the same people and rooms, so two concurrent requests cannot both pass the clash check. */
   private async lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
-    for (const key of [...new Set(keys)].sort()) await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    for (const key of [...new Set(keys)].sort())
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
   }
 
   private async assertNoClash(
@@ -286,14 +372,20 @@ export class SessionsService {
 
 const normalizePlace = (place: string) => place.replace(/\s+/g, '').toLowerCase();
 
-const invalid = (field: string, message: string) => new UnprocessableError('REFERENCE_INVALID', `${field}: ${message}`, [{ field, message }]);
+const invalid = (field: string, message: string) =>
+  new UnprocessableError('REFERENCE_INVALID', `${field}: ${message}`, [{ field, message }]);
 
 function times(start: string, end: string): { startsAt: Date; endsAt: Date } {
   const startsAt = new Date(start);
   const endsAt = new Date(end);
-  if (!(endsAt > startsAt)) throw new UnprocessableError('SESSION_TIMES_INVALID', 'endsAt must be after startsAt', [{ field: 'endsAt', message: 'must be after startsAt' }]);
+  if (!(endsAt > startsAt))
+    throw new UnprocessableError('SESSION_TIMES_INVALID', 'endsAt must be after startsAt', [
+      { field: 'endsAt', message: 'must be after startsAt' },
+    ]);
   if (endsAt.getTime() - startsAt.getTime() > MAX_SESSION_HOURS * 3_600_000) {
-    throw new UnprocessableError('SESSION_TIMES_INVALID', `A session lasts at most ${MAX_SESSION_HOURS} hours`, [{ field: 'endsAt', message: `at most ${MAX_SESSION_HOURS} hours after startsAt` }]);
+    throw new UnprocessableError('SESSION_TIMES_INVALID', `A session lasts at most ${MAX_SESSION_HOURS} hours`, [
+      { field: 'endsAt', message: `at most ${MAX_SESSION_HOURS} hours after startsAt` },
+    ]);
   }
   return { startsAt, endsAt };
 }

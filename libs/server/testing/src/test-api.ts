@@ -29,7 +29,10 @@ export const TEST_PASSWORD = 'test-password-1';
  * The real api with an in-process worker, on its own database (real PostgreSQL) and its
  * own queue namespace (real Redis), so test files run side by side without sharing state.
  */
-export async function startTestApi(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApi> {
+export async function startTestApi(
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApi> {
   // A second instance on the same database plays another replica, or the same one after a restart.
   const ownsDatabase = !options.database;
   const database = options.database ?? (await createTestDatabase());
@@ -65,7 +68,8 @@ export async function startTestApi(env: Record<string, string> = {}, options: { 
     http,
     async login(email, password = TEST_PASSWORD) {
       const response = await http().post('/api/auth/login').send({ email, password });
-      if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return `Bearer ${response.body.accessToken}`;
     },
     relay: () => api.app.get(OutboxRelay).relayOnce(),
@@ -77,7 +81,11 @@ export async function startTestApi(env: Record<string, string> = {}, options: { 
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

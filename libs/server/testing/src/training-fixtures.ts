@@ -5,7 +5,12 @@ import { World } from './world';
 export const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
 /** A plan for client A with two modules, created by client A's vendor trainer. */
-export async function createPlan(api: TestApi, world: World, token: string, overrides: Record<string, unknown> = {}): Promise<TrainingPlanView> {
+export async function createPlan(
+  api: TestApi,
+  world: World,
+  token: string,
+  overrides: Record<string, unknown> = {},
+): Promise<TrainingPlanView> {
   const response = await api
     .http()
     .post('/api/training-plans')

@@ -1,4 +1,11 @@
-import { ISSUE_CATEGORIES, ISSUE_SEVERITIES, ISSUE_STATUSES, IssueCategory, IssueSeverity, IssueStatus } from '@cascade/contracts';
+import {
+  ISSUE_CATEGORIES,
+  ISSUE_SEVERITIES,
+  ISSUE_STATUSES,
+  IssueCategory,
+  IssueSeverity,
+  IssueStatus,
+} from '@cascade/contracts';
 import { ListQueryDto } from '@cascade/server/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
@@ -17,7 +24,12 @@ export class UpdateTrainingIssueDto {
   @ApiPropertyOptional({ enum: ISSUE_CATEGORIES }) @IsOptional() @IsIn(ISSUE_CATEGORIES) category?: IssueCategory;
   @ApiPropertyOptional({ enum: ISSUE_SEVERITIES }) @IsOptional() @IsIn(ISSUE_SEVERITIES) severity?: IssueSeverity;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
-  @ApiPropertyOptional({ maxLength: 10000 }) @IsOptional() @IsString() @MinLength(1) @MaxLength(10000) description?: string;
+  @ApiPropertyOptional({ maxLength: 10000 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10000)
+  description?: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID() assigneeId?: string | null;
 }
 

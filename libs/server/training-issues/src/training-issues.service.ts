@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { IssueStatus, ListResult, TrainingIssueView } from '@cascade/contracts';
-import { ConflictError, currentActor, isOnlyTrainee, ListSpec, ScopedRepository, ScopeRules, UnprocessableError } from '@cascade/server/core';
+import {
+  ConflictError,
+  currentActor,
+  isOnlyTrainee,
+  ListSpec,
+  ScopedRepository,
+  ScopeRules,
+  UnprocessableError,
+} from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { PlansService } from '@cascade/server/plans';
 import { SessionsService } from '@cascade/server/sessions';
@@ -15,10 +23,23 @@ export class TrainingIssuesRepository extends ScopedRepository<TrainingIssue> {
   protected readonly entityName = 'Training issue';
   protected readonly scope: ScopeRules = { organizationColumn: 'organizationId', selfColumn: 'reporterId' };
   readonly listSpec: ListSpec = {
-    sortable: { createdAt: 'createdAt', updatedAt: 'updatedAt', severity: 'severity', status: 'status', category: 'category' },
+    sortable: {
+      createdAt: 'createdAt',
+      updatedAt: 'updatedAt',
+      severity: 'severity',
+      status: 'status',
+      category: 'category',
+    },
     defaultSort: 'createdAt',
     searchable: ['title', 'description'],
-    filters: { planId: 'planId', sessionId: 'sessionId', category: 'category', status: 'status', severity: 'severity', assigneeId: 'assigneeId' },
+    filters: {
+      planId: 'planId',
+      sessionId: 'sessionId',
+      category: 'category',
+      status: 'status',
+      severity: 'severity',
+      assigneeId: 'assigneeId',
+    },
   };
 
   constructor(@InjectRepository(TrainingIssue) repository: Repository<TrainingIssue>) {
@@ -35,7 +56,8 @@ const MOVES: Record<Move, { from: IssueStatus[]; to: IssueStatus }> = {
   reopen: { from: ['resolved', 'rejected', 'deferred'], to: 'open' },
 };
 
-const invalid = (field: string, message: string) => new UnprocessableError('REFERENCE_INVALID', `${field}: ${message}`, [{ field, message }]);
+const invalid = (field: string, message: string) =>
+  new UnprocessableError('REFERENCE_INVALID', `${field}: ${message}`, [{ field, message }]);
 
 @Injectable()
 export class TrainingIssuesService {
@@ -48,7 +70,10 @@ export class TrainingIssuesService {
   ) {}
 
   async list(query: TrainingIssueListQuery): Promise<ListResult<TrainingIssueView>> {
-    const { data, total } = await this.issues.list({ ...query, order: query.order ?? (query.sort ? 'ASC' : 'DESC') }, this.issues.listSpec);
+    const { data, total } = await this.issues.list(
+      { ...query, order: query.order ?? (query.sort ? 'ASC' : 'DESC') },
+      this.issues.listSpec,
+    );
     return { data: data.map(toView), total };
   }
 
@@ -116,7 +141,9 @@ export class TrainingIssuesService {
       const issue = await this.issues.findVisibleForUpdate(id, manager);
       const rule = MOVES[move];
       if (!rule.from.includes(issue.status)) {
-        throw new ConflictError('ISSUE_TRANSITION_INVALID', `Cannot ${move} an issue that is ${issue.status}`, { currentStatus: issue.status });
+        throw new ConflictError('ISSUE_TRANSITION_INVALID', `Cannot ${move} an issue that is ${issue.status}`, {
+          currentStatus: issue.status,
+        });
       }
       issue.status = rule.to;
       if (resolution !== undefined) issue.resolution = resolution;

@@ -19,7 +19,8 @@ function beijing(daysFromToday: number, hour: number, minute = 0): string {
  */
 export async function seedDemoTraining(app: INestApplicationContext, ids: Record<string, string>): Promise<void> {
   const actors = app.get(ActorResolver);
-  const as = async <T>(email: string, fn: () => Promise<T>): Promise<T> => RequestContext.runAs((await actors.resolve(ids[email])) as Actor, fn);
+  const as = async <T>(email: string, fn: () => Promise<T>): Promise<T> =>
+    RequestContext.runAs((await actors.resolve(ids[email])) as Actor, fn);
   const plans = app.get(PlansService);
   const sessions = app.get(SessionsService);
   const attendance = app.get(AttendanceService);
@@ -27,25 +28,60 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
   const trainer = 'li.ming@cascade.demo';
   const manager = 'wang.qiang@huadong.demo';
   const keyUsers = ['zhang.wei@huadong.demo', 'liu.yang@huadong.demo', 'sun.li@huadong.demo', 'zhou.min@huadong.demo'];
-  const endUsers = ['wu.gang@huadong.demo', 'zheng.hua@huadong.demo', 'huang.lei@huadong.demo', 'xu.jing@huadong.demo', 'ma.chao@huadong.demo', 'zhu.ting@huadong.demo', 'hu.bin@huadong.demo', 'guo.xin@huadong.demo'];
+  const endUsers = [
+    'wu.gang@huadong.demo',
+    'zheng.hua@huadong.demo',
+    'huang.lei@huadong.demo',
+    'xu.jing@huadong.demo',
+    'ma.chao@huadong.demo',
+    'zhu.ting@huadong.demo',
+    'hu.bin@huadong.demo',
+    'guo.xin@huadong.demo',
+  ];
 
   const plan = await as(trainer, () =>
     plans.create({
       organizationId: ids.client,
       title: 'ERP 上线关键用户培训（第一期）',
-      goals: '四个业务部门的关键用户掌握采购、仓储、销售、财务的核心流程，能够独立操作并培训本部门最终用户；上线前核心流程验证通过。',
+      goals:
+        '四个业务部门的关键用户掌握采购、仓储、销售、财务的核心流程，能够独立操作并培训本部门最终用户；上线前核心流程验证通过。',
       assessmentMethod: '业务场景笔试（前测 + 后测）与上机实操，后测 80 分及格；讲师与课程由学员问卷评价。',
       signInMethod: 'qr',
       defaultLocation: '总部三楼培训室',
       trainerIds: [ids[trainer], ids['zhao.jing@cascade.demo']],
       modules: [
-        { businessProcess: '采购 / 请购与下单', title: '请购、比价与采购下单', outline: '请购单 → 询价比价 → 采购订单 → 审批', durationMinutes: 120, materials: [{ kind: 'link', title: '采购操作手册', url: 'https://docs.example.com/erp/purchasing' }] },
-        { businessProcess: '仓储 / 收货', title: '到货、质检与入库', outline: '到货登记、部分收货、质检不合格退货、入库上架', durationMinutes: 120 },
-        { businessProcess: '销售 / 订单到收款', title: '销售订单与发货', outline: '报价 → 销售订单 → 发货 → 开票', durationMinutes: 90 },
-        { businessProcess: '财务 / 应付', title: '三单匹配与应付', outline: '订单、收货单、发票三单匹配，付款申请', durationMinutes: 90 },
+        {
+          businessProcess: '采购 / 请购与下单',
+          title: '请购、比价与采购下单',
+          outline: '请购单 → 询价比价 → 采购订单 → 审批',
+          durationMinutes: 120,
+          materials: [{ kind: 'link', title: '采购操作手册', url: 'https://docs.example.com/erp/purchasing' }],
+        },
+        {
+          businessProcess: '仓储 / 收货',
+          title: '到货、质检与入库',
+          outline: '到货登记、部分收货、质检不合格退货、入库上架',
+          durationMinutes: 120,
+        },
+        {
+          businessProcess: '销售 / 订单到收款',
+          title: '销售订单与发货',
+          outline: '报价 → 销售订单 → 发货 → 开票',
+          durationMinutes: 90,
+        },
+        {
+          businessProcess: '财务 / 应付',
+          title: '三单匹配与应付',
+          outline: '订单、收货单、发票三单匹配，付款申请',
+          durationMinutes: 90,
+        },
       ],
       targets: [
-        ...keyUsers.map((email, i) => ({ userId: ids[email], kind: 'key_user' as const, businessProcess: ['采购 / 请购与下单', '仓储 / 收货', '销售 / 订单到收款', '财务 / 应付'][i] })),
+        ...keyUsers.map((email, i) => ({
+          userId: ids[email],
+          kind: 'key_user' as const,
+          businessProcess: ['采购 / 请购与下单', '仓储 / 收货', '销售 / 订单到收款', '财务 / 应付'][i],
+        })),
         ...endUsers.map((email) => ({ userId: ids[email], kind: 'end_user' as const })),
       ],
     }),
@@ -64,7 +100,14 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
   await as(trainer, () => plans.transition(plan.id, 'start'));
 
   const keyUserIds = keyUsers.map((e) => ids[e]);
-  const schedule = async (moduleIndex: number, day: number, hour: number, hours: number, room: string, people: string[]) => {
+  const schedule = async (
+    moduleIndex: number,
+    day: number,
+    hour: number,
+    hours: number,
+    room: string,
+    people: string[],
+  ) => {
     const session = await as(trainer, () =>
       sessions.create({
         planId: plan.id,
@@ -109,20 +152,40 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
       trainers: [{ userId: ids[trainer], role: 'lead' }],
     }),
   );
-  await as(trainer, () => sessions.enroll(today.id, { userIds: [...keyUserIds, ids['ma.chao@huadong.demo'], ids['zhu.ting@huadong.demo']] }));
+  await as(trainer, () =>
+    sessions.enroll(today.id, { userIds: [...keyUserIds, ids['ma.chao@huadong.demo'], ids['zhu.ting@huadong.demo']] }),
+  );
   await schedule(3, 3, 9, 2, '财务部会议室', keyUserIds);
   await schedule(1, 6, 14, 2, '仓库二楼会议室', [ids['huang.lei@huadong.demo'], ids['xu.jing@huadong.demo']]);
 
   const problem = await as('liu.yang@huadong.demo', () =>
-    issues.create({ sessionId: past2.id, category: 'software_defect', severity: 'high', title: '部分收货后无法再次收货', description: '订单 100 件先收 80 件后，剩余 20 件收货时提示“订单已关闭”。' }),
+    issues.create({
+      sessionId: past2.id,
+      category: 'software_defect',
+      severity: 'high',
+      title: '部分收货后无法再次收货',
+      description: '订单 100 件先收 80 件后，剩余 20 件收货时提示“订单已关闭”。',
+    }),
   );
   await as(trainer, () => issues.update(problem.id, { assigneeId: ids[trainer] }));
   await as(trainer, () => issues.move(problem.id, 'start'));
   await as(trainer, () =>
-    issues.create({ planId: plan.id, category: 'requirement_change', severity: 'medium', title: '质检不合格品需要单独库位', description: '仓库希望不合格品自动转入待退货库位。' }),
+    issues.create({
+      planId: plan.id,
+      category: 'requirement_change',
+      severity: 'medium',
+      title: '质检不合格品需要单独库位',
+      description: '仓库希望不合格品自动转入待退货库位。',
+    }),
   );
   const question = await as('zhou.min@huadong.demo', () =>
-    issues.create({ sessionId: past1.id, category: 'process_question', severity: 'low', title: '比价需要几家供应商？', description: '公司制度要求三家，系统是否强制？' }),
+    issues.create({
+      sessionId: past1.id,
+      category: 'process_question',
+      severity: 'low',
+      title: '比价需要几家供应商？',
+      description: '公司制度要求三家，系统是否强制？',
+    }),
   );
   await as(trainer, () => issues.move(question.id, 'resolve', '系统可配置最少报价数，已按公司制度设置为 3。'));
 }

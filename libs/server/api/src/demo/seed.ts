@@ -22,7 +22,9 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
       const client = await manager.save(manager.create(Organization, CLIENT));
       const departmentIds = new Map<string, string>();
       for (const d of DEPARTMENTS) {
-        const saved = await manager.save(manager.create(Department, { organizationId: client.id, name: d.name, parentId: null, managerId: null }));
+        const saved = await manager.save(
+          manager.create(Department, { organizationId: client.id, name: d.name, parentId: null, managerId: null }),
+        );
         departmentIds.set(d.key, saved.id);
       }
       const toInput = (u: DemoUser, trainerClients: string[] = []) => ({
@@ -37,15 +39,24 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
         passwordHash,
         assignedOrganizationIds: u.roles.includes('trainer') ? trainerClients : [],
       });
-      await users.createMany(manager, vendor, VENDOR_USERS.map((u) => toInput(u, [client.id])));
-      await users.createMany(manager, client, CLIENT_USERS.map((u) => toInput(u)));
+      await users.createMany(
+        manager,
+        vendor,
+        VENDOR_USERS.map((u) => toInput(u, [client.id])),
+      );
+      await users.createMany(
+        manager,
+        client,
+        CLIENT_USERS.map((u) => toInput(u)),
+      );
       await assignDepartmentManagers(manager, departmentIds);
       return true;
     }),
   );
   if (!created) return false;
   const ids: Record<string, string> = {};
-  for (const user of await dataSource.getRepository(User).find({ select: { id: true, email: true } })) ids[user.email] = user.id;
+  for (const user of await dataSource.getRepository(User).find({ select: { id: true, email: true } }))
+    ids[user.email] = user.id;
   ids.client = (await dataSource.getRepository(Organization).findOneByOrFail({ name: CLIENT.name })).id;
   try {
     await seedDemoTraining(app, ids);

@@ -16,7 +16,11 @@ export class AttemptsController {
   }
 
   @Put(':id/answers/:questionId')
-  save(@Param('id') id: string, @Param('questionId') questionId: string, @Body() body: SaveAnswerDto): Promise<AnswerSaved> {
+  save(
+    @Param('id') id: string,
+    @Param('questionId') questionId: string,
+    @Body() body: SaveAnswerDto,
+  ): Promise<AnswerSaved> {
     return this.attempts.saveAnswer(id, questionId, body.response, body.seq);
   }
 

@@ -16,7 +16,13 @@ class AuditListQuery extends ListQueryDto {
 const LIST_SPEC = {
   sortable: { createdAt: 'createdAt', entity: 'entity', action: 'action' },
   defaultSort: 'createdAt',
-  filters: { entity: 'entity', entityId: 'entityId', actorId: 'actorId', organizationId: 'organizationId', action: 'action' },
+  filters: {
+    entity: 'entity',
+    entityId: 'entityId',
+    actorId: 'actorId',
+    organizationId: 'organizationId',
+    action: 'action',
+  },
 };
 
 @ApiTags('audit')

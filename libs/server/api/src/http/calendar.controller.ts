@@ -29,6 +29,9 @@ export class CalendarController {
     const token = /^(.+)\.ics$/.exec(file)?.[1];
     if (!token) throw new NotFoundError('Calendar');
     const body = await this.calendar.feedIcs(token);
-    reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(body);
+    reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('cache-control', 'private, max-age=300')
+      .send(body);
   }
 }

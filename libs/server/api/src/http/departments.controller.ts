@@ -2,7 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DepartmentView, ListResult } from '@cascade/contracts';
 import { Roles } from '@cascade/server/core';
-import { CreateDepartmentDto, DepartmentListQuery, DepartmentsService, UpdateDepartmentDto } from '@cascade/server/identity';
+import {
+  CreateDepartmentDto,
+  DepartmentListQuery,
+  DepartmentsService,
+  UpdateDepartmentDto,
+} from '@cascade/server/identity';
 
 @ApiTags('departments')
 @ApiBearerAuth()

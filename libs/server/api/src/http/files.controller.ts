@@ -20,7 +20,12 @@ export class FilesController {
 
   @Roles('admin', 'trainer', 'manager')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { organizationId: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { organizationId: { type: 'string' }, file: { type: 'string', format: 'binary' } },
+    },
+  })
   @Post()
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 5 } }))
   upload(@Body() form: UploadForm, @UploadedFile() file: UploadedMultipartFile | undefined): Promise<StoredFileView> {

@@ -2,7 +2,12 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ListResult, OrganizationView } from '@cascade/contracts';
 import { Roles } from '@cascade/server/core';
-import { CreateOrganizationDto, OrganizationListQuery, OrganizationsService, UpdateOrganizationDto } from '@cascade/server/identity';
+import {
+  CreateOrganizationDto,
+  OrganizationListQuery,
+  OrganizationsService,
+  UpdateOrganizationDto,
+} from '@cascade/server/identity';
 
 @ApiTags('organizations')
 @ApiBearerAuth()

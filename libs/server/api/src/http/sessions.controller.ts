@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AttendanceSheetView, AttendanceView, CheckInCodeView, ListResult, TrainingSessionView } from '@cascade/contracts';
+import {
+  AttendanceSheetView,
+  AttendanceView,
+  CheckInCodeView,
+  ListResult,
+  TrainingSessionView,
+} from '@cascade/contracts';
 import { Roles } from '@cascade/server/core';
 import {
   AttendanceService,
@@ -83,7 +89,11 @@ export class SessionsController {
   }
 
   @Post(':id/check-ins')
-  async checkIn(@Param('id') id: string, @Body() body: CheckInDto, @Res({ passthrough: true }) reply: { status(code: number): void }): Promise<AttendanceView> {
+  async checkIn(
+    @Param('id') id: string,
+    @Body() body: CheckInDto,
+    @Res({ passthrough: true }) reply: { status(code: number): void },
+  ): Promise<AttendanceView> {
     const result = await this.attendance.checkIn(id, body.code, body.method ?? 'qr');
     reply.status(result.created ? 201 : 200);
     return result.attendance;
@@ -115,6 +125,9 @@ export class SessionsController {
   @Get(':id/calendar.ics')
   async ics(@Param('id') id: string, @Res() reply: Reply): Promise<void> {
     const body = await this.calendar.sessionIcs(id);
-    reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', contentDisposition('session.ics')).send(body);
+    reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', contentDisposition('session.ics'))
+      .send(body);
   }
 }

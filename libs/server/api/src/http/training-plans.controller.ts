@@ -108,9 +108,16 @@ export class TrainingPlansController {
     const plan = await this.plans.get(id);
     const sessions = await this.sessions.list({ planId: plan.id, page: 1, perPage: 100, sort: 'startsAt' });
     const organization = await this.organizations.get(plan.organizationId);
-    const people = [...plan.trainerIds, ...plan.targets.map((t) => t.userId), ...(plan.confirmedBy ? [plan.confirmedBy] : [])];
+    const people = [
+      ...plan.trainerIds,
+      ...plan.targets.map((t) => t.userId),
+      ...(plan.confirmedBy ? [plan.confirmedBy] : []),
+    ];
     const names = new Map([...(await this.users.namesOf(people)).entries()].map(([key, value]) => [key, value.name]));
     const pdf = await renderPlanDocument({ plan, organizationName: organization.name, names, sessions: sessions.data });
-    reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(`${plan.title}.pdf`, 'inline')).send(pdf);
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', contentDisposition(`${plan.title}.pdf`, 'inline'))
+      .send(pdf);
   }
 }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { FileInterceptor, UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ListResult, UserImportResult, UserView } from '@cascade/contracts';
@@ -41,10 +52,18 @@ export class UsersController {
 
   @Roles('admin')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { organizationId: { type: 'string' }, file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { organizationId: { type: 'string' }, file: { type: 'string', format: 'binary' } },
+    },
+  })
   @Post('import')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } }))
-  import(@Body() form: ImportUsersForm, @UploadedFile() file: UploadedMultipartFile | undefined): Promise<UserImportResult> {
+  import(
+    @Body() form: ImportUsersForm,
+    @UploadedFile() file: UploadedMultipartFile | undefined,
+  ): Promise<UserImportResult> {
     if (!file?.buffer) throw new InputError('file', 'a CSV or XLSX file is required');
     const name = file.originalname?.toLowerCase() ?? '';
     const isXlsx = XLSX_TYPES.includes(file.mimetype) || name.endsWith('.xlsx');

@@ -66,7 +66,11 @@ export class CreateUserDto {
   @IsIn(LOCALES)
   locale?: Locale;
 
-  @ApiPropertyOptional({ minLength: 8, maxLength: 128, description: 'initial password; without one the user cannot log in yet' })
+  @ApiPropertyOptional({
+    minLength: 8,
+    maxLength: 128,
+    description: 'initial password; without one the user cannot log in yet',
+  })
   @IsOptional()
   @IsString()
   @MinLength(8)
