@@ -10,3 +10,4 @@ export * from './tenant-scope';
 export * from './validation.pipe';
 export * from './audited';
 export * from './access-tokens';
+export * from './spreadsheet';

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ATTITUDES, LOCALES, ROLES, UserImportResult, UserImportRowError } from '@cascade/contracts';
-import { flattenValidationErrors, UnprocessableError } from '@cascade/server/core';
+import {
+  flattenValidationErrors,
+  readSpreadsheet,
+  SpreadsheetKind,
+  SpreadsheetUnreadable,
+  UnprocessableError,
+} from '@cascade/server/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
 import { Department } from './department.entity';
 import { CreateUserDto } from './dto';
@@ -70,7 +74,7 @@ interface ImportRow {
   password: string;
 }
 
-export type ImportFileKind = 'csv' | 'xlsx';
+export type ImportFileKind = SpreadsheetKind;
 
 @Injectable()
 export class UserImportService {
@@ -83,7 +87,10 @@ export class UserImportService {
   /** All rows or none: any bad row answers 422 listing every bad row with its reason. */
   async import(organizationId: string, file: Buffer, kind: ImportFileKind): Promise<UserImportResult> {
     const organization = await this.organizations.findVisible(organizationId);
-    const sheet = kind === 'csv' ? parseCsvRows(file) : await parseXlsxRows(file);
+    const sheet = await readSpreadsheet(file, kind).catch((error) => {
+      if (error instanceof SpreadsheetUnreadable) throw importFailed([{ row: 1, field: null, message: error.message }]);
+      throw error;
+    });
     const errors: UserImportRowError[] = [];
     const unknownHeaders = sheet.headers.filter((h) => h && !HEADERS[normalizeHeader(h)]);
     unknownHeaders.forEach((h) => errors.push({ row: 1, field: h, message: 'unknown column' }));
@@ -99,8 +106,7 @@ export class UserImportService {
     const departments = await this.dataSource.getRepository(Department).findBy({ organizationId: organization.id });
     const departmentByName = new Map(departments.map((d) => [d.name, d.id]));
     const candidates: { row: number; dto: CreateUserDto }[] = [];
-    for (const [index, cells] of sheet.rows.entries()) {
-      const rowNumber = index + 2;
+    for (const { row: rowNumber, cells } of sheet.rows) {
       const row = Object.fromEntries(
         mapped.map((field, i) => [field, (cells[i] ?? '').trim()]),
       ) as unknown as ImportRow;
@@ -193,44 +199,3 @@ const splitList = (value: string) =>
     .split(/[,;，；、|\s]+/)
     .map((v) => v.trim())
     .filter(Boolean);
-
-function parseCsvRows(file: Buffer): { headers: string[]; rows: string[][] } {
-  let records: string[][];
-  try {
-    records = parseCsv(file, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true });
-  } catch (error) {
-    throw importFailed([{ row: 1, field: null, message: `not a readable CSV file: ${(error as Error).message}` }]);
-  }
-  const [headers = [], ...rows] = records;
-  return { headers, rows };
-}
-
-async function parseXlsxRows(file: Buffer): Promise<{ headers: string[]; rows: string[][] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw importFailed([{ row: 1, field: null, message: 'not a readable XLSX file' }]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw importFailed([{ row: 1, field: null, message: 'the workbook has no sheet' }]);
-  const toText = (value: ExcelJS.CellValue): string => {
-    if (value === null || value === undefined) return '';
-    if (typeof value === 'object') {
-      if ('text' in value && typeof value.text === 'string') return value.text;
-      if ('result' in value) return String(value.result ?? '');
-      if ('richText' in value) return value.richText.map((r) => r.text).join('');
-      if (value instanceof Date) return value.toISOString();
-    }
-    return String(value);
-  };
-  const all: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(toText);
-    all[rowNumber - 1] = values;
-  });
-  const [headers = [], ...rows] = Array.from(all, (r) => r ?? []);
-  // Trailing blank rows are formatting, not data.
-  while (rows.length && rows[rows.length - 1].every((c) => !c.trim())) rows.pop();
-  return { headers, rows };
-}

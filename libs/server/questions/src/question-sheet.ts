@@ -1,5 +1,5 @@
 import { QuestionImportRowError, QuestionStatus, QuestionType } from '@cascade/contracts';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { readSpreadsheet, Spreadsheet, SpreadsheetUnreadable } from '@cascade/server/core';
 import ExcelJS from 'exceljs';
 import { QUESTION_EXAMPLES, QuestionExample } from './question-examples';
 
@@ -329,11 +329,7 @@ export function formatSheetRow(example: QuestionExample): Record<SheetField, str
   }
 }
 
-export interface Sheet {
-  headers: string[];
-  /** Blank rows left out; `row` is the spreadsheet's row number. */
-  rows: { row: number; cells: string[] }[];
-}
+export type Sheet = Spreadsheet;
 
 export class SheetUnreadable extends Error {
   constructor(readonly problem: QuestionImportRowError) {
@@ -342,57 +338,13 @@ export class SheetUnreadable extends Error {
 }
 
 export async function readSheet(file: Buffer, kind: 'csv' | 'xlsx'): Promise<Sheet> {
-  const table = kind === 'csv' ? readCsv(file) : await readXlsx(file);
-  const [headers = [], ...rest] = table;
-  const rows = rest
-    .map((cells, i) => ({ row: i + 2, cells: cells ?? [] }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ''));
-  return { headers, rows };
-}
-
-function readCsv(file: Buffer): string[][] {
   try {
-    return parseCsv(decodeText(file), { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+    return await readSpreadsheet(file, kind);
   } catch (error) {
-    throw new SheetUnreadable({ row: 1, field: null, message: `not a readable CSV file: ${(error as Error).message}` });
+    if (error instanceof SpreadsheetUnreadable)
+      throw new SheetUnreadable({ row: 1, field: null, message: error.message });
+    throw error;
   }
-}
-
-/** UTF-8 (with or without BOM), else GB18030, which is what Excel on Chinese Windows saves CSV as. */
-function decodeText(file: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(file);
-  }
-}
-
-async function readXlsx(file: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new SheetUnreadable({ row: 1, field: null, message: 'not a readable XLSX file' });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new SheetUnreadable({ row: 1, field: null, message: 'the workbook has no sheet' });
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    table[rowNumber - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-  });
-  return Array.from(table, (cells) => cells ?? []);
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if (value instanceof Date) return value.toISOString();
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return String(value.result ?? '');
-    if ('error' in value) return '';
-  }
-  return String(value);
 }
 
 const INSTRUCTIONS: [string, string, string][] = [
