@@ -40,6 +40,7 @@ export interface ExamView {
   shuffleOptions: boolean;
   showResults: ResultVisibility;
   assignees: ExamAssignees;
+  overrides: ExamOverride[];
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -67,6 +68,8 @@ export interface AttemptItemView {
   /** The sequence number of the stored answer; a save with a lower one is ignored. */
   seq: number;
   savedAt: string | null;
+  /** Present once the attempt is final and the exam shows results to this reader. */
+  result?: AttemptItemResult;
 }
 
 export interface AttemptView {
@@ -83,6 +86,9 @@ export interface AttemptView {
   maxScore: number | null;
   percent: number | null;
   passed: boolean | null;
+  /** False while the exam keeps results from the trainee (score fields are then null). */
+  resultsVisible: boolean;
+  examTitle: string;
   /** The server's clock when this answer was made, so a phone can correct its own. */
   serverNow: string;
   items: AttemptItemView[];
@@ -93,4 +99,188 @@ export interface AnswerSaved {
   seq: number;
   /** False when a newer answer was already stored and this one was ignored. */
   applied: boolean;
+}
+
+/** One person's own window or extra time: an accommodation or a make-up sitting. */
+export interface ExamOverride {
+  userId: string;
+  /** Added to the time limit. */
+  extraMinutes: number;
+  /** Replace the exam's window for this person; null keeps the exam's. */
+  opensAt: string | null;
+  closesAt: string | null;
+}
+
+/** An exam as one assigned person sees it in their list, with their own standing. */
+export interface MyExamView {
+  exam: ExamView;
+  /** This person's window (an override may move it). */
+  opensAt: string;
+  closesAt: string;
+  attemptsUsed: number;
+  /** The open attempt to resume, if any. */
+  openAttemptId: string | null;
+  /** The most recent finished attempt, with its result when the exam shows results. */
+  lastAttempt: {
+    id: string;
+    status: AttemptStatus;
+    submittedAt: string | null;
+    percent: number | null;
+    passed: boolean | null;
+  } | null;
+  canStart: boolean;
+}
+
+/** A graded item as the trainee may see it once the exam shows results (and, if allowed, answers). */
+export interface AttemptItemResult {
+  score: number | null;
+  comment: string | null;
+  /** The answer key, only when the exam shows answers now. */
+  key: unknown;
+}
+
+/** An essay answer that waits for a trainer. */
+export interface PendingGradingItem {
+  attemptId: string;
+  examId: string;
+  examTitle: string;
+  organizationId: string;
+  userId: string;
+  userName: string;
+  questionId: string;
+  position: number;
+  stem: string;
+  scenario: { title: string; narrative: string } | null;
+  rubric: import('./questions').RubricCriterion[];
+  maxWords: number | null;
+  points: number;
+  response: string | null;
+  submittedAt: string;
+}
+
+export interface CriterionScore {
+  /** Index into the question's rubric. */
+  criterion: number;
+  score: number;
+}
+
+export interface ItemGradeView {
+  attemptId: string;
+  questionId: string;
+  score: number;
+  comment: string | null;
+  criteria: CriterionScore[];
+  gradedBy: string;
+  gradedAt: string;
+  /** The attempt's status after this grade: finalized when it was the last one pending. */
+  attemptStatus: AttemptStatus;
+}
+
+/** A key correction regraded the attempts that used the corrected version. */
+export interface RegradeReport {
+  questionId: string;
+  questionVersionId: string;
+  attempts: {
+    attemptId: string;
+    userId: string;
+    scoreBefore: number | null;
+    scoreAfter: number | null;
+    percentBefore: number | null;
+    percentAfter: number | null;
+    passedBefore: boolean | null;
+    passedAfter: boolean | null;
+  }[];
+  regradedAt: string;
+}
+
+export interface ExamResultRow {
+  attemptId: string;
+  userId: string;
+  userName: string;
+  username: string;
+  department: string | null;
+  number: number;
+  status: AttemptStatus;
+  score: number | null;
+  maxScore: number | null;
+  percent: number | null;
+  passed: boolean | null;
+  startedAt: string;
+  submittedAt: string | null;
+  /** From start to hand-in. */
+  timeTakenSeconds: number | null;
+}
+
+export interface ExamResultsView {
+  examId: string;
+  title: string;
+  passPercent: number;
+  assigned: number;
+  attempted: number;
+  finalized: number;
+  passed: number;
+  averagePercent: number | null;
+  /** Each person's best finalised attempt first; every attempt is listed. */
+  rows: ExamResultRow[];
+}
+
+export type DifficultyFlag = 'easier_than_labelled' | 'harder_than_labelled' | null;
+
+export interface ItemAnalysisRow {
+  questionId: string;
+  stem: string;
+  type: import('./questions').QuestionType;
+  businessProcess: string;
+  difficulty: number;
+  /** How many finalised attempts answered it. */
+  responses: number;
+  /** Share of full marks (mean score / points), 0..1. */
+  facility: number | null;
+  /** Facility in the top 27% of total scores minus that in the bottom 27%, -1..1. */
+  discrimination: number | null;
+  /** The facility range the labelled difficulty expects. */
+  expectedFacility: { min: number; max: number };
+  flag: DifficultyFlag;
+}
+
+export interface ItemAnalysisView {
+  examId: string;
+  attempts: number;
+  meanPercent: number | null;
+  /** KR-20 when every item is scored right or wrong, Cronbach's alpha otherwise; null below 2 attempts. */
+  reliability: { method: 'kr20' | 'alpha'; value: number | null };
+  /** Ten buckets of percent: 0–10, 10–20, … 90–100. */
+  distribution: { from: number; to: number; count: number }[];
+  items: ItemAnalysisRow[];
+}
+
+export interface LearningGainView {
+  planId: string;
+  preTestId: string | null;
+  postTestId: string | null;
+  /** Per trainee: best finalised pre and post percent; normalised gain = (post - pre) / (100 - pre). */
+  trainees: {
+    userId: string;
+    userName: string;
+    prePercent: number | null;
+    postPercent: number | null;
+    gain: number | null;
+    normalizedGain: number | null;
+  }[];
+  /** Per business process, over the trainees who sat both. */
+  processes: { businessProcess: string; prePercent: number | null; postPercent: number | null; gain: number | null }[];
+  averageGain: number | null;
+}
+
+/** A corrected answer key of a version attempts already used; their regrade runs on the queue. */
+export interface KeyCorrectionView {
+  id: string;
+  questionId: string;
+  questionVersionId: string;
+  version: number;
+  reason: string;
+  correctedBy: string | null;
+  correctedAt: string;
+  status: 'queued' | 'done';
+  report: RegradeReport | null;
 }
