@@ -168,6 +168,7 @@ describe('attempts', () => {
       title: '客观题测验',
       questionIds: [questionIds.single_choice, questionIds.true_false],
       passPercent: 50,
+      showResults: 'immediately',
     });
     const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
     await api
@@ -191,7 +192,20 @@ describe('attempts', () => {
     );
     const single = QUESTION_EXAMPLES.single_choice.points;
     const truth = QUESTION_EXAMPLES.true_false.points;
-    expect(final).toMatchObject({ score: single, maxScore: single + truth, passed: single / (single + truth) >= 0.5 });
+    expect(final).toMatchObject({
+      resultsVisible: true,
+      score: single,
+      maxScore: single + truth,
+      passed: single / (single + truth) >= 0.5,
+    });
+    // With the result come each answer's marks and, now, the key.
+    const byType = (type: string) => final.items.find((i: { question: { type: string } }) => i.question.type === type);
+    expect(byType('single_choice').result).toEqual({
+      score: single,
+      comment: null,
+      key: QUESTION_EXAMPLES.single_choice.key,
+    });
+    expect(byType('true_false').result).toMatchObject({ score: 0, key: QUESTION_EXAMPLES.true_false.key });
     const inbox = await eventually(
       async () => {
         const response = await api.http().get('/api/me/notifications?perPage=50').set('authorization', trainee);
@@ -231,5 +245,93 @@ describe('attempts', () => {
       'needs_review',
     );
     expect(waiting.score).toBeNull();
+  });
+
+  it('keeps the score from the trainee until the exam closes, while staff see it', async () => {
+    const examId = await exam({
+      title: '结束后公布',
+      questionIds: [questionIds.true_false],
+      showResults: 'after_close',
+    });
+    const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
+    await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
+    const view = await eventually(
+      async () => {
+        const body = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainee)).body;
+        return body.status === 'finalized' ? body : undefined;
+      },
+      15_000,
+      'the attempt to be finalised',
+    );
+    expect(view).toMatchObject({ resultsVisible: false, score: null, percent: null, passed: null });
+    expect(view.items[0].result).toBeUndefined();
+    expect(JSON.stringify(view)).not.toContain('"correct"');
+    const staff = (await api.http().get(`/api/attempts/${attempt.id}`).set('authorization', trainer)).body;
+    expect(staff).toMatchObject({ resultsVisible: true, score: 0, percent: 0, passed: false });
+    const note = await eventually(
+      async () => {
+        const response = await api.http().get('/api/me/notifications?perPage=50').set('authorization', trainee);
+        return response.body.data.find((n: { title: string }) => n.title === '考试成绩：结束后公布');
+      },
+      15_000,
+      'the graded notification',
+    );
+    expect(note.body).toBe('您的「结束后公布」已评分完毕，成绩将在考试结束后公布。');
+  });
+
+  it('gives one person extra time and their own window', async () => {
+    const examId = await exam({
+      title: '延时',
+      timeLimitMinutes: 20,
+      opensAt: minutesFromNow(30),
+      closesAt: minutesFromNow(90),
+      assignees: { userIds: [world.traineeA.id, world.traineeA2.id] },
+      overrides: [{ userId: world.traineeA.id, extraMinutes: 10, opensAt: minutesFromNow(-5) }],
+    });
+    const own = await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee);
+    expect(own.status).toBe(201);
+    expect(new Date(own.body.deadlineAt).getTime() - new Date(own.body.startedAt).getTime()).toBe(30 * 60_000);
+    // Everyone else still waits for the exam's own opening.
+    const other = await api.login(world.traineeA2.email);
+    const early = await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', other);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('EXAM_CLOSED');
+  });
+
+  it('refuses overrides for strangers, twice for one person, or with a window that ends before it opens', async () => {
+    const response = await api
+      .http()
+      .post('/api/exams')
+      .set('authorization', trainer)
+      .send({
+        organizationId: world.clientA.id,
+        title: '坏的例外',
+        kind: 'practice',
+        questionIds: [questionIds.true_false],
+        timeLimitMinutes: 10,
+        opensAt: minutesFromNow(-5),
+        closesAt: minutesFromNow(60),
+        passPercent: 60,
+        overrides: [
+          { userId: world.traineeB.id },
+          { userId: world.traineeA.id, closesAt: minutesFromNow(-10) },
+          { userId: world.traineeA.id, extraMinutes: 5 },
+        ],
+      });
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'overrides.0.userId',
+      'overrides.1.closesAt',
+      'overrides.2.userId',
+    ]);
+    const malformed = await api
+      .http()
+      .post('/api/exams')
+      .set('authorization', trainer)
+      .send({ organizationId: world.clientA.id, overrides: [{ userId: 'x', extraMinutes: -1 }] });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['overrides.0.userId', 'overrides.0.extraMinutes']),
+    );
   });
 });

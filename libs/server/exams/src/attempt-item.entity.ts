@@ -1,4 +1,4 @@
-import { TraineeQuestionView } from '@cascade/contracts';
+import { CriterionScore, TraineeQuestionView } from '@cascade/contracts';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Attempt } from './attempt.entity';
 
@@ -48,6 +48,14 @@ export class AttemptItem {
 
   @Column('boolean', { default: false })
   needsReview!: boolean;
+
+  /** A trainer's remark on a manually graded answer, shown with the result. */
+  @Column('text', { nullable: true })
+  comment!: string | null;
+
+  /** A trainer's points per rubric criterion, by the criterion's index. */
+  @Column('jsonb', { nullable: true })
+  criteria!: CriterionScore[] | null;
 
   @Column('uuid', { nullable: true })
   gradedBy!: string | null;

@@ -11,15 +11,16 @@ import {
   UnprocessableError,
   ValidationFailedError,
 } from '@cascade/server/core';
-import { QuestionsService, toTraineeView, validateResponse } from '@cascade/server/questions';
+import { QuestionsService, QuestionVersion, toTraineeView, validateResponse } from '@cascade/server/questions';
 import { Outbox } from '@cascade/server/queue';
 import { isUUID } from 'class-validator';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
 import { ExamsRepository } from './exams.repository';
 import { Exam } from './exam.entity';
+import { deadlineFor, resultsVisibleTo, windowFor } from './exam-window';
 
 /** Answers arriving this long after the deadline still count: the network, not the trainee, was late. */
 export const SAVE_GRACE_MS = 30_000;
@@ -53,13 +54,14 @@ export class AttemptsService {
     const exam = await this.exams.findVisible(examId);
     const actor = currentActor();
     const now = new Date();
-    if (now < exam.opensAt || now > exam.closesAt) {
+    const window = windowFor(exam, actor.userId);
+    if (now < window.opensAt || now > window.closesAt) {
       throw new ConflictError(
         'EXAM_CLOSED',
-        `The exam is open from ${exam.opensAt.toISOString()} to ${exam.closesAt.toISOString()}`,
+        `The exam is open from ${window.opensAt.toISOString()} to ${window.closesAt.toISOString()}`,
         {
-          opensAt: exam.opensAt.toISOString(),
-          closesAt: exam.closesAt.toISOString(),
+          opensAt: window.opensAt.toISOString(),
+          closesAt: window.closesAt.toISOString(),
         },
       );
     }
@@ -83,7 +85,7 @@ export class AttemptsService {
           number: taken + 1,
           status: 'in_progress',
           startedAt: now,
-          deadlineAt: new Date(Math.min(now.getTime() + exam.timeLimitMinutes * 60_000, exam.closesAt.getTime())),
+          deadlineAt: deadlineFor(window, now),
         }),
       );
       await this.freezeQuestions(manager, exam, attempt);
@@ -94,22 +96,27 @@ export class AttemptsService {
 
   async get(id: string): Promise<AttemptView> {
     const attempt = await this.attempts.findVisible(id);
-    const items = await this.dataSource
-      .getRepository(AttemptItem)
-      .find({ where: { attemptId: attempt.id }, order: { position: 'ASC' } });
+    const [items, exam] = await Promise.all([
+      this.dataSource.getRepository(AttemptItem).find({ where: { attemptId: attempt.id }, order: { position: 'ASC' } }),
+      this.dataSource.getRepository(Exam).findOneByOrFail({ id: attempt.examId }),
+    ]);
+    const visible = attempt.status === 'finalized' && resultsVisibleTo(exam, attempt.userId, currentActor().userId);
+    const keys = visible ? await this.keysOf(items) : new Map<string, unknown>();
     return {
       id: attempt.id,
       examId: attempt.examId,
+      examTitle: exam.title,
       userId: attempt.userId,
       number: attempt.number,
       status: attempt.status,
       startedAt: attempt.startedAt.toISOString(),
       deadlineAt: attempt.deadlineAt.toISOString(),
       submittedAt: attempt.submittedAt?.toISOString() ?? null,
-      score: attempt.score,
-      maxScore: attempt.maxScore,
-      percent: attempt.percent,
-      passed: attempt.passed,
+      resultsVisible: visible,
+      score: visible ? attempt.score : null,
+      maxScore: visible ? attempt.maxScore : null,
+      percent: visible ? attempt.percent : null,
+      passed: visible ? attempt.passed : null,
       serverNow: new Date().toISOString(),
       items: items.map((item) => ({
         position: item.position,
@@ -117,8 +124,19 @@ export class AttemptsService {
         response: item.response,
         seq: item.seq,
         savedAt: item.savedAt?.toISOString() ?? null,
+        ...(visible
+          ? { result: { score: item.score, comment: item.comment, key: keys.get(item.questionVersionId) ?? null } }
+          : {}),
       })),
     };
+  }
+
+  /** The answer keys of the versions the items froze, for showing with a final result. */
+  private async keysOf(items: AttemptItem[]): Promise<Map<string, unknown>> {
+    const versions = await this.dataSource
+      .getRepository(QuestionVersion)
+      .find({ where: { id: In(items.map((i) => i.questionVersionId)) }, select: { id: true, key: true } });
+    return new Map(versions.map((v) => [v.id, v.key]));
   }
 
   /**

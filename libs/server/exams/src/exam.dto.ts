@@ -49,6 +49,26 @@ export class ExamAssigneesDto {
   userIds?: string[];
 }
 
+export class ExamOverrideDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() userId!: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 600, default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  extraMinutes?: number;
+  @ApiPropertyOptional({ nullable: true, description: "replaces the exam's opening for this person" })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: 'must carry a time-zone offset' })
+  opensAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: "replaces the exam's closing for this person" })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: 'must carry a time-zone offset' })
+  closesAt?: string | null;
+}
+
 export class CreateExamDto {
   @ApiProperty({ format: 'uuid', description: 'the client organization' }) @IsUUID() organizationId!: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() planId?: string;
@@ -104,6 +124,14 @@ export class CreateExamDto {
   @ValidateNested()
   @Type(() => ExamAssigneesDto)
   assignees?: ExamAssigneesDto;
+
+  @ApiPropertyOptional({ type: [ExamOverrideDto], description: 'extra time or another window per person' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => ExamOverrideDto)
+  overrides?: ExamOverrideDto[];
 }
 
 export class UpdateExamDto extends PartialType(OmitType(CreateExamDto, ['organizationId'] as const)) {}

@@ -1,4 +1,4 @@
-import { BlueprintRow, ExamAssignees, ExamKind, ResultVisibility } from '@cascade/contracts';
+import { BlueprintRow, ExamAssignees, ExamKind, ExamOverride, ResultVisibility } from '@cascade/contracts';
 import { Audited } from '@cascade/server/core';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -57,6 +57,10 @@ export class Exam {
 
   @Column('jsonb')
   assignees!: ExamAssignees;
+
+  /** Per-person extra time or another window; at most one per person. */
+  @Column('jsonb', { default: () => "'[]'::jsonb" })
+  overrides!: ExamOverride[];
 
   @Column('uuid', { nullable: true })
   createdBy!: string | null;

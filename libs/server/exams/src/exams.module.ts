@@ -11,7 +11,10 @@ import { AttemptsRepository, AttemptsService } from './attempts.service';
 import { Exam } from './exam.entity';
 import { ExamsRepository } from './exams.repository';
 import { ExamsService } from './exams.service';
+import { ExamResultsRepository } from './exam-results.repository';
+import { ExamResultsService } from './exam-results.service';
 import { GradingHandler } from './grading.handler';
+import { LearningGainService } from './learning-gain.service';
 
 export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem];
 
@@ -24,7 +27,16 @@ export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem];
     QuestionsModule,
     NotificationsModule,
   ],
-  providers: [ExamsRepository, ExamsService, AttemptsRepository, AttemptsService, GradingHandler],
-  exports: [ExamsService, AttemptsService],
+  providers: [
+    ExamsRepository,
+    ExamsService,
+    AttemptsRepository,
+    AttemptsService,
+    GradingHandler,
+    ExamResultsRepository,
+    ExamResultsService,
+    LearningGainService,
+  ],
+  exports: [ExamsService, AttemptsService, ExamResultsService, LearningGainService],
 })
 export class ExamsModule {}

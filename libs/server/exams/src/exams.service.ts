@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BlueprintCheckView, BlueprintRow, ExamView, FieldError, ListResult } from '@cascade/contracts';
+import { BlueprintCheckView, BlueprintRow, ExamOverride, ExamView, FieldError, ListResult } from '@cascade/contracts';
 import { currentActor, UnprocessableError } from '@cascade/server/core';
 import { OrganizationsService, UsersRepository } from '@cascade/server/identity';
 import { PlansService } from '@cascade/server/plans';
 import { SessionsService } from '@cascade/server/sessions';
 import { DataSource, EntityManager } from 'typeorm';
 import { Exam } from './exam.entity';
-import { CreateExamDto, ExamListQuery, UpdateExamDto } from './exam.dto';
+import { CreateExamDto, ExamListQuery, ExamOverrideDto, UpdateExamDto } from './exam.dto';
 import { ExamsRepository } from './exams.repository';
 
 const invalid = (errors: FieldError[]) =>
@@ -55,6 +55,7 @@ export class ExamsService {
         shuffleOptions: input.shuffleOptions ?? false,
         showResults: input.showResults ?? 'after_close',
         assignees: { planTrainees: false, sessionEnrollees: false, userIds: [], ...input.assignees },
+        overrides: normaliseOverrides(input.overrides ?? []),
         createdBy: currentActor().userId,
       });
       await this.check(manager, draft);
@@ -66,7 +67,7 @@ export class ExamsService {
   async update(id: string, input: UpdateExamDto): Promise<ExamView> {
     const exam = await this.dataSource.transaction(async (manager) => {
       const current = await this.exams.findVisibleForUpdate(id, manager);
-      const { opensAt, closesAt, blueprint, questionIds, assignees, ...fields } = input;
+      const { opensAt, closesAt, blueprint, questionIds, assignees, overrides, ...fields } = input;
       Object.assign(current, fields);
       if (opensAt) current.opensAt = new Date(opensAt);
       if (closesAt) current.closesAt = new Date(closesAt);
@@ -74,6 +75,7 @@ export class ExamsService {
       if (blueprint) Object.assign(current, { blueprint: normaliseBlueprint(blueprint), questionIds: null });
       if (questionIds) Object.assign(current, { questionIds, blueprint: null });
       if (assignees) current.assignees = { ...current.assignees, ...assignees };
+      if (overrides) current.overrides = normaliseOverrides(overrides);
       await this.check(manager, current);
       return manager.save(current);
     });
@@ -87,6 +89,28 @@ export class ExamsService {
     const available = await this.exams.availability(exam.organizationId, rows);
     const cells = rows.map((row, i) => ({ ...row, available: available[i], sufficient: available[i] >= row.count }));
     return { examId: exam.id, sufficient: cells.every((c) => c.sufficient), cells };
+  }
+
+  private async checkOverrides(manager: EntityManager, exam: Exam): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    const seen = new Set<string>();
+    exam.overrides.forEach((override, i) => {
+      if (seen.has(override.userId))
+        errors.push({ field: `overrides.${i}.userId`, message: 'has another override in this exam' });
+      seen.add(override.userId);
+      const opensAt = override.opensAt ? new Date(override.opensAt) : exam.opensAt;
+      const closesAt = override.closesAt ? new Date(override.closesAt) : exam.closesAt;
+      if (closesAt <= opensAt) errors.push({ field: `overrides.${i}.closesAt`, message: 'must be after the opening' });
+    });
+    if (exam.overrides.length) {
+      const userIds = exam.overrides.map((o) => o.userId);
+      const members = await this.users.membersOf(exam.organizationId, userIds, manager);
+      exam.overrides.forEach((override, i) => {
+        if (!members.includes(override.userId))
+          errors.push({ field: `overrides.${i}.userId`, message: 'is not a user of this client' });
+      });
+    }
+    return errors;
   }
 
   /** Everything an exam must satisfy before it is saved; each problem names its field. */
@@ -116,6 +140,7 @@ export class ExamsService {
       if (strangers.length)
         errors.push({ field: 'assignees.userIds', message: `not users of this client: ${strangers.join(', ')}` });
     }
+    errors.push(...(await this.checkOverrides(manager, exam)));
     if (exam.questionIds) {
       const active = await this.exams.activeQuestions(exam.organizationId, exam.questionIds, manager);
       const missing = exam.questionIds.filter((q) => !active.includes(q));
@@ -135,6 +160,15 @@ export class ExamsService {
     }
     if (errors.length) throw invalid(errors);
   }
+}
+
+function normaliseOverrides(rows: ExamOverrideDto[]): ExamOverride[] {
+  return rows.map((row) => ({
+    userId: row.userId,
+    extraMinutes: row.extraMinutes ?? 0,
+    opensAt: row.opensAt ? new Date(row.opensAt).toISOString() : null,
+    closesAt: row.closesAt ? new Date(row.closesAt).toISOString() : null,
+  }));
 }
 
 /** One row per cell: repeated cells are merged, so availability is checked against their total. */
@@ -176,6 +210,7 @@ function toView(exam: Exam): ExamView {
     shuffleOptions: exam.shuffleOptions,
     showResults: exam.showResults,
     assignees: exam.assignees,
+    overrides: exam.overrides,
     createdBy: exam.createdBy,
     createdAt: exam.createdAt.toISOString(),
     updatedAt: exam.updatedAt.toISOString(),

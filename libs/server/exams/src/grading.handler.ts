@@ -8,6 +8,7 @@ import { DataSource, In } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
 import { Exam } from './exam.entity';
+import { resultsVisibleTo } from './exam-window';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -75,21 +76,30 @@ export class GradingHandler implements OnModuleInit {
       user_id: string;
       organization_id: string;
       locale: 'zh-CN' | 'en';
-      title: string;
+      exam_id: string;
       percent: string;
       passed: boolean;
     }[] = await this.dataSource.query(
-      `SELECT a.user_id, u.organization_id, u.locale, e.title, a.percent, a.passed
-           FROM attempt a JOIN app_user u ON u.id = a.user_id JOIN exam e ON e.id = a.exam_id
+      `SELECT a.user_id, u.organization_id, u.locale, a.exam_id, a.percent, a.passed
+           FROM attempt a JOIN app_user u ON u.id = a.user_id
           WHERE a.id = $1 AND a.status = 'finalized'`,
       [attemptId],
     );
     const row = rows[0];
     if (!row) return;
+    const exam = await this.dataSource.getRepository(Exam).findOneByOrFail({ id: row.exam_id });
+    // The message tells no more than the attempt page would show the trainee now.
+    const outcome = resultsVisibleTo(exam, row.user_id, row.user_id)
+      ? row.passed
+        ? 'passed'
+        : 'failed'
+      : exam.showResults === 'never'
+        ? 'withheld'
+        : 'after_close';
     await this.notifications.deliverToInbox(
       { id: row.user_id, organizationId: row.organization_id, locale: row.locale },
       'exam_result',
-      { title: row.title, percent: String(Number(row.percent)), outcome: row.passed ? 'passed' : 'failed' },
+      { title: exam.title, percent: String(Number(row.percent)), outcome },
       `${jobId}:${row.user_id}`,
       `/attempts/${attemptId}`,
     );

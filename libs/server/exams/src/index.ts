@@ -6,3 +6,6 @@ export * from './attempt-item.entity';
 export * from './attempt.dto';
 export * from './attempt.entity';
 export * from './attempts.service';
+export * from './exam-results.service';
+export * from './item-statistics';
+export * from './learning-gain.service';

@@ -35,13 +35,24 @@ export const MESSAGES: Record<NotificationKind, Record<Locale, Template>> = {
     }),
   },
   exam_result: {
+    // outcome: passed | failed, or after_close / withheld when the exam keeps scores back.
     'zh-CN': ({ title, percent, outcome }) => ({
       title: `考试成绩：${title}`,
-      body: `您的「${title}」成绩为 ${percent}%，${outcome === 'passed' ? '已通过' : '未通过'}。`,
+      body:
+        outcome === 'after_close'
+          ? `您的「${title}」已评分完毕，成绩将在考试结束后公布。`
+          : outcome === 'withheld'
+            ? `您的「${title}」已评分完毕。`
+            : `您的「${title}」成绩为 ${percent}%，${outcome === 'passed' ? '已通过' : '未通过'}。`,
     }),
     en: ({ title, percent, outcome }) => ({
       title: `Exam result: ${title}`,
-      body: `You scored ${percent}% on "${title}" and ${outcome === 'passed' ? 'passed' : 'did not pass'}.`,
+      body:
+        outcome === 'after_close'
+          ? `"${title}" has been graded; results are shown once the exam closes.`
+          : outcome === 'withheld'
+            ? `"${title}" has been graded.`
+            : `You scored ${percent}% on "${title}" and ${outcome === 'passed' ? 'passed' : 'did not pass'}.`,
     }),
   },
   session_cancelled: {

@@ -7,6 +7,7 @@ import { OutboxCompletion1795833456814 } from './1795833456814-OutboxCompletion'
 import { Exams1795835269673 } from './1795835269673-Exams';
 import { Attempts1795835723140 } from './1795835723140-Attempts';
 import { Grading1795835892314 } from './1795835892314-Grading';
+import { ExamOverridesAndManualGrades1795838015358 } from './1795838015358-ExamOverridesAndManualGrades';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -17,4 +18,5 @@ export const migrations: Function[] = [
   Exams1795835269673,
   Attempts1795835723140,
   Grading1795835892314,
+  ExamOverridesAndManualGrades1795838015358,
 ];

@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AttemptStatus, ExamKind, QuestionType } from '@cascade/contracts';
+import { DataSource } from 'typeorm';
+import { Exam } from './exam.entity';
+
+export interface ResultAttemptRow {
+  attemptId: string;
+  userId: string;
+  userName: string;
+  username: string;
+  department: string | null;
+  number: number;
+  status: AttemptStatus;
+  score: number | null;
+  maxScore: number | null;
+  percent: number | null;
+  passed: boolean | null;
+  startedAt: Date;
+  submittedAt: Date | null;
+  deadlineAt: Date;
+}
+
+export interface FinalizedItemRow {
+  attemptId: string;
+  percent: number;
+  questionId: string;
+  score: number;
+  points: number;
+}
+
+export interface QuestionLabel {
+  questionId: string;
+  stem: string;
+  type: QuestionType;
+  businessProcess: string;
+  difficulty: number;
+}
+
+export interface BestAttemptRow {
+  attemptId: string;
+  userId: string;
+  userName: string;
+  percent: number;
+}
+
+export interface ProcessScoreRow {
+  attemptId: string;
+  businessProcess: string;
+  score: number;
+  points: number;
+}
+
+const num = (v: string | number | null) => (v === null ? null : Number(v));
+
+/**
+ * Reads behind results, item analysis and learning gain. Callers first find the exam or plan
+ * through its scoped repository, so these read by an id the actor may already see.
+ */
+@Injectable()
+export class ExamResultsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async attemptsOf(examId: string): Promise<ResultAttemptRow[]> {
+    const rows: {
+      attempt_id: string;
+      user_id: string;
+      user_name: string;
+      username: string;
+      department: string | null;
+      number: number;
+      status: AttemptStatus;
+      score: string | null;
+      max_score: string | null;
+      percent: string | null;
+      passed: boolean | null;
+      started_at: Date;
+      submitted_at: Date | null;
+      deadline_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT a.id AS attempt_id, a.user_id, u.name AS user_name, u.email AS username, d.name AS department,
+              a.number, a.status, a.score, a.max_score, a.percent, a.passed, a.started_at, a.submitted_at, a.deadline_at
+         FROM attempt a
+         JOIN app_user u ON u.id = a.user_id
+         LEFT JOIN department d ON d.id = u.department_id
+        WHERE a.exam_id = $1`,
+      [examId],
+    );
+    return rows.map((r) => ({
+      attemptId: r.attempt_id,
+      userId: r.user_id,
+      userName: r.user_name,
+      username: r.username,
+      department: r.department,
+      number: r.number,
+      status: r.status,
+      score: num(r.score),
+      maxScore: num(r.max_score),
+      percent: num(r.percent),
+      passed: r.passed,
+      startedAt: r.started_at,
+      submittedAt: r.submitted_at,
+      deadlineAt: r.deadline_at,
+    }));
+  }
+
+  /** Everyone the exam is assigned to, by name, through their plan or session (as trainees find it). */
+  async assignedCount(exam: Exam): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(DISTINCT user_id)::int AS n FROM (
+         SELECT unnest($1::uuid[]) AS user_id
+         UNION SELECT e.user_id FROM session_enrollment e
+                WHERE $2 AND e.session_id = $3 AND e.status <> 'declined'
+         UNION SELECT pt.user_id FROM plan_target pt WHERE $4 AND pt.plan_id = $5
+         UNION SELECT e.user_id FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
+                WHERE $4 AND s.plan_id = $5 AND e.status <> 'declined'
+       ) assigned`,
+      [
+        exam.assignees.userIds,
+        exam.assignees.sessionEnrollees && exam.sessionId !== null,
+        exam.sessionId,
+        exam.assignees.planTrainees && exam.planId !== null,
+        exam.planId,
+      ],
+    );
+    return n;
+  }
+
+  /** Every graded answer of the exam's finalised attempts. */
+  async finalizedItems(examId: string): Promise<FinalizedItemRow[]> {
+    const rows: { attempt_id: string; percent: string; question_id: string; score: string | null; points: string }[] =
+      await this.dataSource.query(
+        `SELECT ai.attempt_id, a.percent, ai.question_id, ai.score, ai.points
+         FROM attempt_item ai JOIN attempt a ON a.id = ai.attempt_id
+        WHERE a.exam_id = $1 AND a.status = 'finalized'`,
+        [examId],
+      );
+    return rows.map((r) => ({
+      attemptId: r.attempt_id,
+      percent: Number(r.percent),
+      questionId: r.question_id,
+      score: Number(r.score ?? 0),
+      points: Number(r.points),
+    }));
+  }
+
+  /** The labels a question carries now: its business process and difficulty live on the question, not its versions. */
+  async questionLabels(questionIds: string[]): Promise<QuestionLabel[]> {
+    if (!questionIds.length) return [];
+    const rows: { id: string; stem: string; type: QuestionType; business_process: string; difficulty: number }[] =
+      await this.dataSource.query(
+        `SELECT id, stem, type, business_process, difficulty FROM question WHERE id = ANY($1::uuid[])`,
+        [questionIds],
+      );
+    return rows.map((r) => ({
+      questionId: r.id,
+      stem: r.stem,
+      type: r.type,
+      businessProcess: r.business_process,
+      difficulty: r.difficulty,
+    }));
+  }
+
+  /** The pre- and post-tests linked to a plan, earliest opening first. */
+  async assessmentsOfPlan(planId: string): Promise<{ id: string; kind: ExamKind }[]> {
+    return this.dataSource.query(
+      `SELECT id, kind FROM exam WHERE plan_id = $1 AND kind IN ('pre_test', 'post_test') ORDER BY opens_at, created_at`,
+      [planId],
+    );
+  }
+
+  /** Each person's best finalised attempt of an exam (the earlier one on a tie). */
+  async bestFinalized(examId: string): Promise<BestAttemptRow[]> {
+    const rows: { attempt_id: string; user_id: string; user_name: string; percent: string }[] =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (a.user_id) a.id AS attempt_id, a.user_id, u.name AS user_name, a.percent
+         FROM attempt a JOIN app_user u ON u.id = a.user_id
+        WHERE a.exam_id = $1 AND a.status = 'finalized'
+        ORDER BY a.user_id, a.percent DESC, a.number`,
+        [examId],
+      );
+    return rows.map((r) => ({
+      attemptId: r.attempt_id,
+      userId: r.user_id,
+      userName: r.user_name,
+      percent: Number(r.percent),
+    }));
+  }
+
+  /** Score and points per attempt and business process of the question answered. */
+  async processScores(attemptIds: string[]): Promise<ProcessScoreRow[]> {
+    if (!attemptIds.length) return [];
+    const rows: { attempt_id: string; business_process: string; score: string; points: string }[] =
+      await this.dataSource.query(
+        `SELECT ai.attempt_id, q.business_process, sum(coalesce(ai.score, 0)) AS score, sum(ai.points) AS points
+         FROM attempt_item ai JOIN question q ON q.id = ai.question_id
+        WHERE ai.attempt_id = ANY($1::uuid[])
+        GROUP BY ai.attempt_id, q.business_process`,
+        [attemptIds],
+      );
+    return rows.map((r) => ({
+      attemptId: r.attempt_id,
+      businessProcess: r.business_process,
+      score: Number(r.score),
+      points: Number(r.points),
+    }));
+  }
+}
