@@ -55,3 +55,44 @@ export const median = (values: number[]) => {
 };
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+/**
+ * Open loop: call `i` is due at `i / ratePerSecond` s whether or not earlier calls have
+ * answered, as independent users do. Latency counts from when the call was due, so a
+ * server that falls behind shows it instead of slowing the load down.
+ */
+export async function paced(
+  count: number,
+  ratePerSecond: number,
+  call: (i: number) => Promise<boolean>,
+): Promise<BurstFigures> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  let errors = 0;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const due = started + (i / ratePerSecond) * 1000;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(
+      call(i)
+        .catch(() => false)
+        .then((ok) => {
+          latencies.push(performance.now() - due);
+          if (!ok) errors += 1;
+        }),
+    );
+  }
+  await Promise.all(pending);
+  const wallMs = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: count,
+    errors,
+    wallMs,
+    perSecond: (count / wallMs) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1],
+  };
+}

@@ -7,3 +7,4 @@ export * from './browser';
 export * from './api-process';
 export * from './training-fixtures';
 export * from './console-harness';
+export * from './worker-process';
