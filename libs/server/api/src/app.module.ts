@@ -9,6 +9,7 @@ import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { CalendarController } from './http/calendar.controller';
 import { DepartmentsController } from './http/departments.controller';
+import { ExamResultsController, LearningGainController } from './http/exam-results.controller';
 import { ExamsController } from './http/exams.controller';
 import { FilesController } from './http/files.controller';
 import { HealthController } from './http/health.controller';
@@ -42,6 +43,8 @@ export class AppModule {
         TrainingIssuesController,
         ExamsController,
         AttemptsController,
+        ExamResultsController,
+        LearningGainController,
         ScenariosController,
         QuestionsController,
       ],

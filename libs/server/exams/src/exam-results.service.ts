@@ -28,15 +28,12 @@ const STATUS_LABEL: Record<AttemptStatus, string> = {
 export class ExamResultsService {
   constructor(
     private readonly exams: ExamsRepository,
-    private readonly results: ExamResultsRepository,
+    private readonly store: ExamResultsRepository,
   ) {}
 
   async results(examId: string): Promise<ExamResultsView> {
     const exam = await this.exams.findVisible(examId);
-    const [attempts, assigned] = await Promise.all([
-      this.results.attemptsOf(exam.id),
-      this.results.assignedCount(exam),
-    ]);
+    const [attempts, assigned] = await Promise.all([this.store.attemptsOf(exam.id), this.store.assignedCount(exam)]);
     const byPerson = new Map<string, ResultAttemptRow[]>();
     for (const a of attempts) byPerson.set(a.userId, [...(byPerson.get(a.userId) ?? []), a]);
     const people = [...byPerson.values()].map((own) => {
@@ -118,7 +115,7 @@ export class ExamResultsService {
 
   async itemAnalysis(examId: string): Promise<ItemAnalysisView> {
     const exam = await this.exams.findVisible(examId);
-    const answers = await this.results.finalizedItems(exam.id);
+    const answers = await this.store.finalizedItems(exam.id);
     const byAttempt = new Map<string, ScoredAttempt & { items: Map<string, { score: number; points: number }> }>();
     for (const a of answers) {
       const attempt = byAttempt.get(a.attemptId) ?? { id: a.attemptId, percent: a.percent, items: new Map() };
@@ -128,7 +125,7 @@ export class ExamResultsService {
     const attempts = [...byAttempt.values()];
     // A fixed list shows every question, answered or not; a blueprint shows the ones drawn.
     const questionIds = [...new Set([...(exam.questionIds ?? []), ...answers.map((a) => a.questionId)])];
-    const labels = new Map((await this.results.questionLabels(questionIds)).map((q) => [q.questionId, q]));
+    const labels = new Map((await this.store.questionLabels(questionIds)).map((q) => [q.questionId, q]));
     const listed = new Map((exam.questionIds ?? []).map((id, i) => [id, i]));
     const items: ItemAnalysisRow[] = questionIds
       .filter((id) => labels.has(id))
