@@ -18,6 +18,8 @@ export interface JobPayloads {
   'attempt.grade': { attemptId: string };
   /** Tell the trainee their final result. */
   'attempt.result': { attemptId: string };
+  /** Regrade every attempt that used a version whose key was corrected. */
+  'question.regrade': { correctionId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -26,4 +28,5 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'session.notify': QUEUES.notifications,
   'attempt.grade': QUEUES.grading,
   'attempt.result': QUEUES.notifications,
+  'question.regrade': QUEUES.grading,
 };

@@ -17,7 +17,14 @@ async function main(): Promise<void> {
   const dataSource = await cliDataSource(infrastructure).initialize();
   try {
     await runMigrations(dataSource, { lock: !infrastructure.embedded });
-    const sql = await dataSource.driver.createSchemaBuilder().log();
+    const log = await dataSource.driver.createSchemaBuilder().log();
+    // TypeORM reads back a jsonb default of '[]' differently from how it writes it and
+    // proposes setting it again every time; those no-op statements are left out.
+    const noop = (q: { query: string }) => /ALTER COLUMN "[^"]+" SET DEFAULT '\[\]'(::jsonb)?$/.test(q.query);
+    const sql = {
+      upQueries: log.upQueries.filter((q) => !noop(q)),
+      downQueries: log.downQueries.filter((q) => !noop(q)),
+    };
     if (sql.upQueries.length === 0) {
       console.log('No changes: the database matches the entities');
       return;

@@ -12,6 +12,7 @@ import { DepartmentsController } from './http/departments.controller';
 import { ExamResultsController, LearningGainController } from './http/exam-results.controller';
 import { ExamsController } from './http/exams.controller';
 import { FilesController } from './http/files.controller';
+import { GradingController } from './http/grading.controller';
 import { HealthController } from './http/health.controller';
 import { MeController } from './http/me.controller';
 import { OrganizationsController } from './http/organizations.controller';
@@ -42,6 +43,7 @@ export class AppModule {
         CalendarController,
         TrainingIssuesController,
         ExamsController,
+        GradingController,
         AttemptsController,
         ExamResultsController,
         LearningGainController,

@@ -1,5 +1,21 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsInt, Max, Min } from 'class-validator';
+import { ListQueryDto } from '@cascade/server/core';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class SaveAnswerDto {
   @ApiProperty({ description: 'shape depends on the question type' })
@@ -11,4 +27,64 @@ export class SaveAnswerDto {
   @Min(1)
   @Max(2_000_000_000)
   seq!: number;
+}
+
+export class CriterionScoreDto {
+  @ApiProperty({ minimum: 0, description: "index into the question's rubric" })
+  @IsInt()
+  @Min(0)
+  @Max(99)
+  criterion!: number;
+
+  @ApiProperty({ minimum: 0 })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1000)
+  score!: number;
+}
+
+export class GradeAnswerDto {
+  @ApiPropertyOptional({ minimum: 0, description: 'the sum of the criteria when they are given' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1000)
+  score?: number;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  comment?: string;
+
+  @ApiPropertyOptional({ type: [CriterionScoreDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionScoreDto)
+  criteria?: CriterionScoreDto[];
+}
+
+export class PendingGradingQuery extends ListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() examId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+}
+
+export class CorrectKeyDto {
+  @ApiProperty({ minimum: 1, description: 'the version whose key was wrong' })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  version!: number;
+
+  @ApiProperty({ description: "the corrected key, in the question type's shape" })
+  @IsDefined()
+  key!: unknown;
+
+  @ApiProperty({ maxLength: 1000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
 }

@@ -6,6 +6,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('attempt_exam_user_idx', ['examId', 'userId'])
 // At most one open attempt per person and exam: two simultaneous starts find the same one.
 @Index('attempt_one_open_uq', ['examId', 'userId'], { unique: true, where: `status = 'in_progress'` })
+// The sweep's search for overdue open attempts.
+@Index('attempt_open_deadline_idx', ['deadlineAt'], { where: `status = 'in_progress'` })
 export class Attempt {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

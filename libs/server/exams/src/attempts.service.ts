@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { AnswerSaved, AttemptView } from '@cascade/contracts';
+import { AnswerSaved, AttemptView, MyExamView } from '@cascade/contracts';
 import {
   ConflictError,
   currentActor,
@@ -19,11 +19,14 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
 import { ExamsRepository } from './exams.repository';
+import { toExamView } from './exams.service';
 import { Exam } from './exam.entity';
 import { deadlineFor, resultsVisibleTo, windowFor } from './exam-window';
 
 /** Answers arriving this long after the deadline still count: the network, not the trainee, was late. */
 export const SAVE_GRACE_MS = 30_000;
+/** Frozen questions kept in memory for autosave: enough for a room of 1,000 taking a 40-question exam. */
+const FROZEN_VIEWS_KEPT = 50_000;
 
 @Injectable()
 export class AttemptsRepository extends ScopedRepository<Attempt> {
@@ -38,6 +41,8 @@ export class AttemptsRepository extends ScopedRepository<Attempt> {
 
 @Injectable()
 export class AttemptsService {
+  private readonly frozenViews = new Map<string, Pick<AttemptItem['view'], 'type' | 'content'>>();
+
   constructor(
     private readonly attempts: AttemptsRepository,
     private readonly exams: ExamsRepository,
@@ -92,6 +97,41 @@ export class AttemptsService {
       return attempt.id;
     });
     return this.get(attemptId);
+  }
+
+  /** The exams assigned to the current person, with their own window, attempts and latest result. */
+  async myExams(): Promise<MyExamView[]> {
+    const me = currentActor().userId;
+    const exams = await this.exams.assignedTo(me);
+    if (exams.length === 0) return [];
+    const attempts = await this.dataSource.getRepository(Attempt).find({
+      where: { userId: me, examId: In(exams.map((e) => e.id)) },
+      order: { number: 'DESC' },
+    });
+    const now = new Date();
+    return exams.map((exam) => {
+      const own = attempts.filter((a) => a.examId === exam.id);
+      const open = own.find((a) => a.status === 'in_progress') ?? null;
+      const last = own.find((a) => a.status !== 'in_progress') ?? null;
+      const window = windowFor(exam, me);
+      const visible = last?.status === 'finalized' && resultsVisibleTo(exam, me, me, now);
+      const inWindow = now >= window.opensAt && now <= window.closesAt;
+      return {
+        exam: toExamView(exam),
+        opensAt: window.opensAt.toISOString(),
+        closesAt: window.closesAt.toISOString(),
+        attemptsUsed: own.length,
+        openAttemptId: open?.id ?? null,
+        lastAttempt: last && {
+          id: last.id,
+          status: last.status,
+          submittedAt: last.submittedAt?.toISOString() ?? null,
+          percent: visible ? last.percent : null,
+          passed: visible ? last.passed : null,
+        },
+        canStart: inWindow && (open !== null || own.length < exam.attemptsAllowed),
+      };
+    });
   }
 
   async get(id: string): Promise<AttemptView> {
@@ -150,29 +190,48 @@ export class AttemptsService {
         deadlineAt: attempt.deadlineAt.toISOString(),
       });
     }
-    const item = isUUID(questionId)
-      ? await this.dataSource.getRepository(AttemptItem).findOneBy({ attemptId: attempt.id, questionId })
-      : null;
-    if (!item) {
+    const view = await this.frozenView(attempt.id, questionId);
+    if (!view) {
       throw new UnprocessableError('QUESTION_NOT_IN_ATTEMPT', 'The question is not part of this attempt', [
         { field: 'questionId', message: 'is not part of this attempt' },
       ]);
     }
-    const check = validateResponse(item.view.type, item.view.content as never, response);
+    const check = validateResponse(view.type, view.content as never, response);
     if (!check.ok) throw new ValidationFailedError(check.errors);
-    // Wrapped in a CTE so the driver hands back the updated rows themselves.
-    const updated: { seq: number }[] = await this.dataSource.query(
+    // One round trip: the update, or else the newer seq already stored (the statement's snapshot).
+    const [row]: { seq: number; applied: boolean }[] = await this.dataSource.query(
       `WITH saved AS (
          UPDATE attempt_item SET response = $3, seq = $4, saved_at = now()
           WHERE attempt_id = $1 AND question_id = $2 AND seq < $4 RETURNING seq
-       ) SELECT seq FROM saved`,
+       )
+       SELECT seq, true AS applied FROM saved
+       UNION ALL
+       SELECT seq, false FROM attempt_item
+        WHERE attempt_id = $1 AND question_id = $2 AND NOT EXISTS (SELECT 1 FROM saved)`,
       [attempt.id, questionId, JSON.stringify(check.value), seq],
     );
-    if (updated.length) return { questionId, seq, applied: true };
-    const current = await this.dataSource
-      .getRepository(AttemptItem)
-      .findOneByOrFail({ attemptId: attempt.id, questionId });
-    return { questionId, seq: current.seq, applied: false };
+    return { questionId, seq: row.seq, applied: row.applied };
+  }
+
+  /**
+   * The question as the attempt froze it. Frozen views never change, so they are kept in
+   * memory: an autosave then costs the attempt check and the update only.
+   */
+  private async frozenView(
+    attemptId: string,
+    questionId: string,
+  ): Promise<Pick<AttemptItem['view'], 'type' | 'content'> | null> {
+    const cacheKey = `${attemptId}:${questionId}`;
+    const cached = this.frozenViews.get(cacheKey);
+    if (cached) return cached;
+    const item = isUUID(questionId)
+      ? await this.dataSource.getRepository(AttemptItem).findOneBy({ attemptId, questionId })
+      : null;
+    if (!item) return null;
+    if (this.frozenViews.size >= FROZEN_VIEWS_KEPT) this.frozenViews.delete(this.frozenViews.keys().next().value!);
+    const view = { type: item.view.type, content: item.view.content } as AttemptItem['view'];
+    this.frozenViews.set(cacheKey, view);
+    return view;
   }
 
   /** Hands the attempt in and queues its grading in the same commit; submitting again changes nothing. */
@@ -188,6 +247,38 @@ export class AttemptsService {
       if (submitted.length) await this.outbox.enqueue(manager, 'attempt.grade', { attemptId: attempt.id });
     });
     return this.get(attempt.id);
+  }
+
+  /**
+   * Hands in attempts whose deadline and grace have passed, so an attempt whose browser is
+   * gone is still graded. Safe in several processes at once: each row is taken by one.
+   * Returns how many were handed in.
+   */
+  async submitOverdue(batch = 500): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handedIn = await this.dataSource.transaction(async (manager) => {
+        const rows: { id: string }[] = await manager.query(
+          `WITH overdue AS (
+             SELECT id FROM attempt
+              WHERE status = 'in_progress' AND deadline_at < now() - make_interval(secs => $1::float8 / 1000)
+              ORDER BY deadline_at LIMIT $2 FOR UPDATE SKIP LOCKED
+           ), s AS (
+             UPDATE attempt a SET status = 'submitted', submitted_at = a.deadline_at
+               FROM overdue WHERE a.id = overdue.id RETURNING a.id
+           ) SELECT id FROM s`,
+          [SAVE_GRACE_MS, batch],
+        );
+        await this.outbox.enqueueMany(
+          manager,
+          'attempt.grade',
+          rows.map((r) => ({ attemptId: r.id })),
+        );
+        return rows.length;
+      });
+      total += handedIn;
+      if (handedIn < batch) return total;
+    }
   }
 
   private async ownOpenAttempt(attemptId: string): Promise<Attempt> {
@@ -221,43 +312,60 @@ export class AttemptsService {
       );
       return row?.points ?? byId.get(questionId)!.points;
     };
-    await manager.getRepository(AttemptItem).insert(
-      order.map((questionId, position) => {
-        const version = byId.get(questionId)!;
-        return {
-          attemptId: attempt.id,
-          questionId,
-          position,
-          questionVersionId: version.id,
+    const items = order.map((questionId, position) => {
+      const version = byId.get(questionId)!;
+      return {
+        question_id: questionId,
+        position,
+        question_version_id: version.id,
+        points: pointsOf(questionId),
+        view: {
+          ...toTraineeView({ ...version, questionId: version.questionId }, attempt.id),
           points: pointsOf(questionId),
-          // TypeORM's deep-partial type does not accept a union-typed jsonb value.
-          view: {
-            ...toTraineeView({ ...version, questionId: version.questionId }, attempt.id),
-            points: pointsOf(questionId),
-          } as never,
-        };
-      }),
+        },
+      };
+    });
+    // All items as one JSON parameter: a room starting together spends its time in PostgreSQL, not in building SQL.
+    await manager.query(
+      `INSERT INTO attempt_item (attempt_id, question_id, position, question_version_id, points, view)
+       SELECT $1, i.question_id, i.position, i.question_version_id, i.points, i.view
+         FROM jsonb_to_recordset($2::jsonb) AS i(question_id uuid, position int, question_version_id uuid, points numeric, view jsonb)`,
+      [attempt.id, JSON.stringify(items)],
     );
   }
 
   /** Random active questions for each blueprint cell. */
   private async draw(manager: EntityManager, exam: Exam): Promise<string[]> {
-    const ids: string[] = [];
-    for (const row of exam.blueprint ?? []) {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM question WHERE organization_id = $1 AND status = 'active' AND business_process = $2 AND difficulty = $3
-          ORDER BY random() LIMIT $4`,
-        [exam.organizationId, row.businessProcess, row.difficulty, row.count],
-      );
-      if (rows.length < row.count) {
+    const blueprint = exam.blueprint ?? [];
+    // Every cell in one round trip.
+    const drawn: { cell: number; id: string }[] = await manager.query(
+      `SELECT cell, id FROM (
+         SELECT c.cell, q.id, c.count, row_number() OVER (PARTITION BY c.cell ORDER BY random()) AS n
+           FROM jsonb_to_recordset($2::jsonb) AS c(cell int, business_process text, difficulty int, count int)
+           JOIN question q ON q.organization_id = $1 AND q.status = 'active'
+                          AND q.business_process = c.business_process AND q.difficulty = c.difficulty
+       ) d WHERE n <= count ORDER BY cell, n`,
+      [
+        exam.organizationId,
+        JSON.stringify(
+          blueprint.map((row, cell) => ({
+            cell,
+            business_process: row.businessProcess,
+            difficulty: row.difficulty,
+            count: row.count,
+          })),
+        ),
+      ],
+    );
+    blueprint.forEach((row, cell) => {
+      if (drawn.filter((d) => d.cell === cell).length < row.count) {
         throw new ConflictError(
           'BLUEPRINT_SHORT',
           `The bank no longer holds ${row.count} active questions of ${row.businessProcess} at difficulty ${row.difficulty}`,
         );
       }
-      ids.push(...rows.map((r) => r.id));
-    }
-    return ids;
+    });
+    return drawn.map((d) => d.id);
   }
 }
 

@@ -14,9 +14,13 @@ import { ExamsService } from './exams.service';
 import { ExamResultsRepository } from './exam-results.repository';
 import { ExamResultsService } from './exam-results.service';
 import { GradingHandler } from './grading.handler';
+import { AttemptSweep } from './attempt-sweep';
+import { KeyCorrection } from './key-correction.entity';
+import { KeyCorrectionsService } from './key-corrections.service';
+import { ManualGradingService } from './manual-grading.service';
 import { LearningGainService } from './learning-gain.service';
 
-export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem];
+export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection];
 
 @Module({
   imports: [
@@ -33,10 +37,20 @@ export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem];
     AttemptsRepository,
     AttemptsService,
     GradingHandler,
+    ManualGradingService,
+    KeyCorrectionsService,
+    AttemptSweep,
     ExamResultsRepository,
     ExamResultsService,
     LearningGainService,
   ],
-  exports: [ExamsService, AttemptsService, ExamResultsService, LearningGainService],
+  exports: [
+    ExamsService,
+    AttemptsService,
+    ManualGradingService,
+    KeyCorrectionsService,
+    ExamResultsService,
+    LearningGainService,
+  ],
 })
 export class ExamsModule {}

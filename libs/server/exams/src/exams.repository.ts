@@ -5,6 +5,15 @@ import { ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
 import { EntityManager, Repository } from 'typeorm';
 import { Exam } from './exam.entity';
 
+/** Exams assigned to `:scopeSelfId`, directly or through their plan or session. */
+const ASSIGNED_TO_SELF = `({alias}.assignees->'userIds') @> jsonb_build_array(CAST(:scopeSelfId AS uuid)::text)
+      OR (({alias}.assignees->>'sessionEnrollees')::boolean AND EXISTS (
+            SELECT 1 FROM session_enrollment e WHERE e.session_id = {alias}.session_id AND e.user_id = :scopeSelfId AND e.status <> 'declined'))
+      OR (({alias}.assignees->>'planTrainees')::boolean AND (
+            EXISTS (SELECT 1 FROM plan_target pt WHERE pt.plan_id = {alias}.plan_id AND pt.user_id = :scopeSelfId)
+            OR EXISTS (SELECT 1 FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
+                        WHERE s.plan_id = {alias}.plan_id AND e.user_id = :scopeSelfId AND e.status <> 'declined')))`;
+
 @Injectable()
 export class ExamsRepository extends ScopedRepository<Exam> {
   protected readonly alias = 'exam';
@@ -12,13 +21,7 @@ export class ExamsRepository extends ScopedRepository<Exam> {
   protected readonly scope: ScopeRules = {
     organizationColumn: 'organizationId',
     // Trainees see the exams assigned to them, directly or through their plan or session.
-    selfCondition: `({alias}.assignees->'userIds') @> jsonb_build_array(CAST(:scopeSelfId AS uuid)::text)
-      OR (({alias}.assignees->>'sessionEnrollees')::boolean AND EXISTS (
-            SELECT 1 FROM session_enrollment e WHERE e.session_id = {alias}.session_id AND e.user_id = :scopeSelfId AND e.status <> 'declined'))
-      OR (({alias}.assignees->>'planTrainees')::boolean AND (
-            EXISTS (SELECT 1 FROM plan_target pt WHERE pt.plan_id = {alias}.plan_id AND pt.user_id = :scopeSelfId)
-            OR EXISTS (SELECT 1 FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
-                        WHERE s.plan_id = {alias}.plan_id AND e.user_id = :scopeSelfId AND e.status <> 'declined')))`,
+    selfCondition: ASSIGNED_TO_SELF,
   };
   readonly listSpec: ListSpec = {
     sortable: { opensAt: 'opensAt', title: 'title', createdAt: 'createdAt', kind: 'kind' },
@@ -29,6 +32,17 @@ export class ExamsRepository extends ScopedRepository<Exam> {
 
   constructor(@InjectRepository(Exam) repository: Repository<Exam>) {
     super(repository);
+  }
+
+  /** The exams assigned to one person, latest closing first. */
+  assignedTo(userId: string): Promise<Exam[]> {
+    return this.repository
+      .createQueryBuilder('exam')
+      .where(`(${ASSIGNED_TO_SELF.replace(/\{alias\}/g, 'exam')})`, { scopeSelfId: userId })
+      .orderBy('exam.closesAt', 'DESC')
+      .addOrderBy('exam.id')
+      .take(200)
+      .getMany();
   }
 
   /** Active questions of the organization per blueprint cell (the question bank's table, read only). */

@@ -26,11 +26,11 @@ export class ExamsService {
 
   async list(query: ExamListQuery): Promise<ListResult<ExamView>> {
     const { data, total } = await this.exams.list(query, this.exams.listSpec);
-    return { data: data.map(toView), total };
+    return { data: data.map(toExamView), total };
   }
 
   async get(id: string): Promise<ExamView> {
-    return toView(await this.exams.findVisible(id));
+    return toExamView(await this.exams.findVisible(id));
   }
 
   async create(input: CreateExamDto): Promise<ExamView> {
@@ -61,7 +61,7 @@ export class ExamsService {
       await this.check(manager, draft);
       return manager.save(draft);
     });
-    return toView(exam);
+    return toExamView(exam);
   }
 
   async update(id: string, input: UpdateExamDto): Promise<ExamView> {
@@ -79,7 +79,7 @@ export class ExamsService {
       await this.check(manager, current);
       return manager.save(current);
     });
-    return toView(exam);
+    return toExamView(exam);
   }
 
   /** How many active questions each blueprint cell can draw from. */
@@ -191,7 +191,7 @@ function normaliseBlueprint(
   return [...merged.values()];
 }
 
-function toView(exam: Exam): ExamView {
+export function toExamView(exam: Exam): ExamView {
   return {
     id: exam.id,
     organizationId: exam.organizationId,

@@ -1,16 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { TypedQuestionBody } from '@cascade/contracts';
 import { NotificationsService } from '@cascade/server/notifications';
-import { gradeResponse, QuestionVersion } from '@cascade/server/questions';
+import { QuestionVersion } from '@cascade/server/questions';
 import { JobHandlers, Outbox } from '@cascade/server/queue';
 import { DataSource, In } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
 import { Exam } from './exam.entity';
+import { scoreAgainst, settleAttempt } from './attempt-scoring';
 import { resultsVisibleTo } from './exam-window';
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * `attempt.grade` grades a submitted attempt's objective answers against the frozen keys.
@@ -41,33 +39,33 @@ export class GradingHandler implements OnModuleInit {
       });
       const versionOf = new Map(versions.map((v) => [v.id, v]));
       const now = new Date();
-      for (const item of items.filter((i) => i.score === null && !i.needsReview)) {
-        const version = versionOf.get(item.questionVersionId)!;
-        const body = { type: version.type, content: version.content, key: version.key } as TypedQuestionBody;
-        const result = gradeResponse({ ...body, points: Number(item.points) }, item.response);
-        if (result === null) item.needsReview = true;
-        else Object.assign(item, { score: round2(result.score), gradedAt: now });
-        await manager.save(item);
+      const ungraded = items.filter((i) => i.score === null && !i.needsReview);
+      for (const item of ungraded) {
+        const score = scoreAgainst(versionOf.get(item.questionVersionId)!, item);
+        if (score === null) item.needsReview = true;
+        else Object.assign(item, { score, gradedAt: now });
       }
-      if (items.some((i) => i.needsReview && i.score === null)) {
-        attempt.status = 'needs_review';
-        await manager.save(attempt);
-        return;
+      // One statement for all items: a room's submissions are graded in seconds, not a round trip per answer.
+      if (ungraded.length) {
+        await manager.query(
+          `UPDATE attempt_item i SET score = g.score, needs_review = g.needs_review, graded_at = g.graded_at
+             FROM jsonb_to_recordset($2::jsonb) AS g(question_id uuid, score numeric, needs_review boolean, graded_at timestamptz)
+            WHERE i.attempt_id = $1 AND i.question_id = g.question_id`,
+          [
+            attemptId,
+            JSON.stringify(
+              ungraded.map((i) => ({
+                question_id: i.questionId,
+                score: i.score,
+                needs_review: i.needsReview,
+                graded_at: i.gradedAt,
+              })),
+            ),
+          ],
+        );
       }
-      const exam = await manager.findOneByOrFail(Exam, { id: attempt.examId });
-      const score = round2(items.reduce((sum, i) => sum + Number(i.score ?? 0), 0));
-      const maxScore = round2(items.reduce((sum, i) => sum + Number(i.points), 0));
-      const percent = maxScore > 0 ? round2((score / maxScore) * 100) : 0;
-      Object.assign(attempt, {
-        status: 'finalized',
-        score,
-        maxScore,
-        percent,
-        passed: percent >= exam.passPercent,
-        finalizedAt: now,
-      });
-      await manager.save(attempt);
-      await this.outbox.enqueue(manager, 'attempt.result', { attemptId });
+      if (await settleAttempt(manager, attempt, items))
+        await this.outbox.enqueue(manager, 'attempt.result', { attemptId });
     });
   }
 

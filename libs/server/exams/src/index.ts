@@ -9,3 +9,7 @@ export * from './attempts.service';
 export * from './exam-results.service';
 export * from './item-statistics';
 export * from './learning-gain.service';
+export * from './attempt-sweep';
+export * from './key-correction.entity';
+export * from './key-corrections.service';
+export * from './manual-grading.service';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ListResult,
   QuestionCopyResult,
+  QuestionKey,
   QuestionStatus,
   QuestionVersionView,
   QuestionView,
@@ -174,12 +175,63 @@ export class QuestionsService {
   }
 
   /**
+   * Replaces the answer key of one version in place: the one change a used version may
+   * take, because the key, not the question, was wrong. The question's own key follows when
+   * that version is current. Pass the caller's transaction, which records why and regrades.
+   */
+  async correctKey(
+    id: string,
+    versionNumber: number,
+    key: unknown,
+    manager: EntityManager,
+  ): Promise<{ question: Question; version: QuestionVersion; oldKey: QuestionKey }> {
+    const [question] = await this.questions.lockVisible(isUUID(id) ? [id] : [], manager);
+    if (!question) throw new NotFoundError('Question');
+    const version = await manager.findOneBy(QuestionVersion, { questionId: question.id, version: versionNumber });
+    if (!version) {
+      throw new UnprocessableError('VERSION_NOT_FOUND', `Version ${versionNumber} does not exist`, [
+        { field: 'version', message: `the question has versions 1 to ${question.version}` },
+      ]);
+    }
+    if (version.type === 'essay') {
+      throw new UnprocessableError('ESSAY_KEY', 'Essays are graded by trainers; change the rubric by editing', [
+        { field: 'key', message: 'an essay has no key to correct' },
+      ]);
+    }
+    const checked = validateQuestionShape({
+      type: version.type,
+      content: version.content,
+      key,
+      points: version.points,
+    });
+    if (!checked.ok) throw shapeInvalid(checked.errors);
+    const oldKey = version.key;
+    version.key = checked.value.key;
+    await manager.save(version);
+    if (question.version === version.version) {
+      question.key = checked.value.key;
+      await manager.save(question);
+    }
+    return { question, version, oldKey };
+  }
+
+  /**
    * Marks the current versions used, so later edits start new ones and the attempt keeps what it was given.
    * Pass the attempt's transaction as `manager` to freeze in the same commit.
    */
   async freezeForAttempt(questionIds: string[], manager?: EntityManager): Promise<QuestionVersionView[]> {
     const run = async (m: EntityManager) => {
       const ids = distinct(questionIds);
+      // An edit never rewrites a used version (it starts the next one), so once the current
+      // versions are all used a start needs no lock: a room starting together does not queue here.
+      const used = await this.questions.usedCurrentVersions(
+        ids.filter((id) => isUUID(id)),
+        m,
+      );
+      if (used.length === ids.length) {
+        const usedById = new Map(used.map((v) => [v.questionId, v]));
+        return ids.map((id) => toVersionView(usedById.get(id)!));
+      }
       const questions = await this.questions.lockVisible(
         ids.filter((id) => isUUID(id)),
         m,

@@ -2,6 +2,7 @@ export * from './job-handlers';
 export * from './outbox';
 export * from './outbox-message.entity';
 export * from './outbox-relay';
+export * from './periodic-tasks';
 export * from './queue-connection';
 export * from './queue-registry';
 export * from './queue-workers';

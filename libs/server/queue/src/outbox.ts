@@ -25,4 +25,20 @@ export class Outbox {
     await manager.getRepository(OutboxMessage).insert(row as QueryDeepPartialEntity<OutboxMessage>);
     return row.id;
   }
+
+  /** As `enqueue`, for many jobs of one kind in one insert. */
+  async enqueueMany<J extends JobName>(manager: EntityManager, jobName: J, payloads: JobPayloads[J][]): Promise<void> {
+    if (payloads.length === 0) return;
+    const now = new Date();
+    const rows = payloads.map((payload) =>
+      manager.create(OutboxMessage, {
+        id: randomUUID(),
+        queue: JOB_QUEUE[jobName],
+        jobName,
+        payload: payload as unknown as Record<string, unknown>,
+        availableAt: now,
+      }),
+    );
+    await manager.getRepository(OutboxMessage).insert(rows as QueryDeepPartialEntity<OutboxMessage>[]);
+  }
 }

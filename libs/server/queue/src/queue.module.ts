@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobHandlers } from './job-handlers';
+import { PeriodicRunner, PeriodicTasks } from './periodic-tasks';
 import { Outbox } from './outbox';
 import { OutboxMessage } from './outbox-message.entity';
 import { OUTBOX_REDELIVER_AFTER, OUTBOX_RELAY_INTERVAL, OutboxRelay } from './outbox-relay';
@@ -8,7 +9,7 @@ import { QueueBackendSettings, QueueConnection } from './queue-connection';
 import { QueueRegistry } from './queue-registry';
 import { QueueWorkers } from './queue-workers';
 
-/** Producing side: the outbox, queues and the handler registry. Every process has it. */
+/** Producing side: the outbox, queues and the registries of job handlers and periodic tasks. Every process has it. */
 @Global()
 @Module({})
 export class QueueModule {
@@ -21,13 +22,14 @@ export class QueueModule {
         Outbox,
         QueueRegistry,
         JobHandlers,
+        PeriodicTasks,
       ],
-      exports: [QueueConnection, Outbox, QueueRegistry, JobHandlers],
+      exports: [QueueConnection, Outbox, QueueRegistry, JobHandlers, PeriodicTasks],
     };
   }
 }
 
-/** Consuming side: the outbox relay and the queue workers. Only worker processes have it. */
+/** Consuming side: the outbox relay, the queue workers and the periodic tasks. Only worker processes have it. */
 @Module({})
 export class WorkerRuntimeModule {
   static forRoot(options: { relayIntervalMs: number; redeliverAfterMs: number }): DynamicModule {
@@ -38,6 +40,7 @@ export class WorkerRuntimeModule {
         { provide: OUTBOX_REDELIVER_AFTER, useValue: options.redeliverAfterMs },
         OutboxRelay,
         QueueWorkers,
+        PeriodicRunner,
       ],
       exports: [OutboxRelay],
     };

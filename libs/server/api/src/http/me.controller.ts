@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ListResult, NotificationView } from '@cascade/contracts';
+import { ListResult, MyExamView, NotificationView } from '@cascade/contracts';
+import { AttemptsService } from '@cascade/server/exams';
 import { ListQueryDto, toBoolean } from '@cascade/server/core';
 import { NotificationsService } from '@cascade/server/notifications';
 import { Transform } from 'class-transformer';
@@ -18,7 +19,16 @@ class InboxQuery extends ListQueryDto {
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly attempts: AttemptsService,
+  ) {}
+
+  /** The exams assigned to me, with my own window, attempts and latest result. */
+  @Get('exams')
+  exams(): Promise<MyExamView[]> {
+    return this.attempts.myExams();
+  }
 
   @Get('notifications')
   inbox(@Query() query: InboxQuery): Promise<ListResult<NotificationView>> {

@@ -8,6 +8,7 @@ import { Exams1795835269673 } from './1795835269673-Exams';
 import { Attempts1795835723140 } from './1795835723140-Attempts';
 import { Grading1795835892314 } from './1795835892314-Grading';
 import { ExamOverridesAndManualGrades1795838015358 } from './1795838015358-ExamOverridesAndManualGrades';
+import { KeyCorrectionsAndSweep1795838352837 } from './1795838352837-KeyCorrectionsAndSweep';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -19,4 +20,5 @@ export const migrations: Function[] = [
   Attempts1795835723140,
   Grading1795835892314,
   ExamOverridesAndManualGrades1795838015358,
+  KeyCorrectionsAndSweep1795838352837,
 ];
