@@ -99,6 +99,18 @@ export class QuestionsRepository extends ScopedRepository<Question> {
     return manager.getRepository(QuestionVersion).exists({ where: { questionId, usedAt: Not(IsNull()) } });
   }
 
+  /** The current versions of these questions that attempts already use, read without locking. */
+  async usedCurrentVersions(ids: string[], manager: EntityManager): Promise<QuestionVersion[]> {
+    if (ids.length === 0) return [];
+    return manager
+      .getRepository(QuestionVersion)
+      .createQueryBuilder('v')
+      .innerJoin(Question, 'q', 'q.id = v.questionId AND q.version = v.version')
+      .where('q.id IN (:...ids)', { ids })
+      .andWhere('v.usedAt IS NOT NULL')
+      .getMany();
+  }
+
   async markUsed(versionIds: string[], at: Date, manager: EntityManager): Promise<void> {
     if (versionIds.length === 0) return;
     await manager.getRepository(QuestionVersion).update({ id: In(versionIds), usedAt: IsNull() }, { usedAt: at });
