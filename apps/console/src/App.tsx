@@ -12,12 +12,18 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import auditEntries from './resources/audit-entries';
 import departments from './resources/departments';
+import exams, { ExamResultsPage, ItemAnalysisPage } from './resources/exams';
+import { GradingQueuePage } from './resources/grading/GradingQueuePage';
 import organizations from './resources/organizations';
+import questions, { QuestionImport } from './resources/questions';
+import scenarios from './resources/scenarios';
 import sessions from './resources/sessions';
 import trainingIssues from './resources/training-issues';
 import trainingPlans from './resources/training-plans';
 import users, { UserImport } from './resources/users';
 import { theme } from './theme';
+import { AttemptPage } from './trainee/exam/AttemptPage';
+import { MyExamsPage } from './trainee/exam/MyExamsPage';
 import { MySessionsPage } from './trainee/MySessionsPage';
 
 export const App = () => (
@@ -39,17 +45,26 @@ export const App = () => (
     <Resource name="training-plans" {...trainingPlans} />
     <Resource name="sessions" {...sessions} />
     <Resource name="training-issues" {...trainingIssues} />
+    <Resource name="questions" {...questions} />
+    <Resource name="scenarios" {...scenarios} />
+    <Resource name="exams" {...exams} />
     <Resource name="audit-entries" {...auditEntries} />
     <CustomRoutes>
       <Route path="/inbox" element={<InboxPage />} />
       <Route path="/profile" element={<ProfilePage />} />
       <Route path="/users/import" element={<UserImport />} />
       <Route path="/my-sessions" element={<MySessionsPage />} />
+      <Route path="/questions/import" element={<QuestionImport />} />
+      <Route path="/exams/:id/results" element={<ExamResultsPage />} />
+      <Route path="/exams/:id/item-analysis" element={<ItemAnalysisPage />} />
+      <Route path="/grading" element={<GradingQueuePage />} />
+      <Route path="/my-exams" element={<MyExamsPage />} />
     </CustomRoutes>
-    {/* Full-screen pages: the room's check-in board and the trainee's phone (which signs in by itself). */}
+    {/* Full-screen pages: the room's check-in board, and the trainee's phone at check-in and in an exam. */}
     <CustomRoutes noLayout>
       <Route path="/sessions/:id/check-in" element={<CheckInScreen />} />
       <Route path="/checkin/:sessionId" element={<TraineeCheckInPage />} />
+      <Route path="/attempts/:attemptId" element={<AttemptPage />} />
     </CustomRoutes>
   </Admin>
 );

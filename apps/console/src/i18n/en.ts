@@ -1,6 +1,9 @@
+import { examsEn } from './exams.en';
+
 /** The console's own English messages; react-admin's come from ra-language-english. */
 export const en = {
   resources: {
+    ...examsEn.resources,
     organizations: {
       name: 'Organization |||| Organizations',
       fields: {
@@ -141,6 +144,7 @@ export const en = {
     },
   },
   cascade: {
+    ...examsEn.cascade,
     tagline: 'Training and certification',
     roles: {
       admin: 'Admin',

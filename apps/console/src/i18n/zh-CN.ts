@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import type { AppMessages } from './en';
+import { examsZhCN } from './exams.zh-CN';
 
 /**
  * Simplified Chinese for react-admin's own messages (every key of ra-language-english) and
@@ -218,6 +219,7 @@ const raMessages: TranslationMessages['ra'] = {
 
 const appMessages: AppMessages = {
   resources: {
+    ...examsZhCN.resources,
     organizations: {
       name: '组织',
       fields: {
@@ -358,6 +360,7 @@ const appMessages: AppMessages = {
     },
   },
   cascade: {
+    ...examsZhCN.cascade,
     tagline: '培训与认证',
     roles: {
       admin: '管理员',

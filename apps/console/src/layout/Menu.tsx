@@ -1,6 +1,8 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import InboxIcon from '@mui/icons-material/Inbox';
+import QuizIcon from '@mui/icons-material/Quiz';
+import RateReviewIcon from '@mui/icons-material/RateReview';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Divider } from '@mui/material';
@@ -11,6 +13,8 @@ export const Menu = () => {
   const translate = useTranslate();
   const { canAccess: canImportUsers } = useCanAccess({ resource: 'users', action: 'import' });
   const { canAccess: hasOwnSessions } = useCanAccess({ resource: 'sessions', action: 'mine' });
+  const { canAccess: hasOwnExams } = useCanAccess({ resource: 'exams', action: 'mine' });
+  const { canAccess: canGrade } = useCanAccess({ resource: 'exams', action: 'grade' });
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
@@ -28,7 +32,17 @@ export const Menu = () => {
           />
         </>
       )}
+      {hasOwnExams && (
+        <RaMenu.Item to="/my-exams" primaryText={translate('cascade.menu_exams.my_exams')} leftIcon={<QuizIcon />} />
+      )}
       <RaMenu.ResourceItems />
+      {canGrade && (
+        <RaMenu.Item
+          to="/grading"
+          primaryText={translate('cascade.menu_exams.grading')}
+          leftIcon={<RateReviewIcon />}
+        />
+      )}
       {canImportUsers && (
         <RaMenu.Item
           to="/users/import"

@@ -14,6 +14,10 @@ const SESSION_TRAINER_ACTIONS = ['cancel', 'check-in', 'attendance', 'mark', 'en
 const SESSION_MANAGER_ACTIONS = ['attendance', 'enroll'] as const;
 /** `handle`: the problem workflow (start, resolve, reject, defer, reopen). */
 const ISSUE_HANDLING = ['create', 'edit', 'handle'] as const;
+/** The bank is written by admins and trainers; `import` is the spreadsheet import. */
+const BANK_AUTHORING = [...READ, 'create', 'edit', 'import'] as const;
+/** `grade` is the manual grading queue; `mine` is a trainee's own exams. */
+const EXAM_AUTHORING = [...READ, 'create', 'edit', 'grade'] as const;
 
 /**
  * What each role may do in the console; the API enforces the same rules, this only decides
@@ -30,6 +34,9 @@ const GRANTS: Record<Role, Grants> = {
     'training-plans': [...READ, 'create', 'edit', ...PLAN_TRAINER_ACTIONS, ...PLAN_MANAGER_ACTIONS],
     sessions: [...READ, 'create', 'edit', ...SESSION_TRAINER_ACTIONS],
     'training-issues': [...READ, ...ISSUE_HANDLING],
+    questions: BANK_AUTHORING,
+    scenarios: [...BANK_AUTHORING, 'delete'],
+    exams: EXAM_AUTHORING,
   },
   manager: {
     organizations: READ,
@@ -38,6 +45,9 @@ const GRANTS: Record<Role, Grants> = {
     'training-plans': [...READ, ...PLAN_MANAGER_ACTIONS],
     sessions: [...READ, ...SESSION_MANAGER_ACTIONS],
     'training-issues': [...READ, ...ISSUE_HANDLING],
+    questions: READ,
+    scenarios: READ,
+    exams: READ,
   },
   trainer: {
     organizations: READ,
@@ -45,10 +55,14 @@ const GRANTS: Record<Role, Grants> = {
     'training-plans': [...READ, 'create', 'edit', ...PLAN_TRAINER_ACTIONS],
     sessions: [...READ, 'create', 'edit', ...SESSION_TRAINER_ACTIONS],
     'training-issues': [...READ, ...ISSUE_HANDLING],
+    questions: BANK_AUTHORING,
+    scenarios: [...BANK_AUTHORING, 'delete'],
+    exams: EXAM_AUTHORING,
   },
   trainee: {
     sessions: ['show', 'mine'],
     'training-issues': [...READ, 'create'],
+    exams: ['mine'],
   },
 };
 

@@ -44,6 +44,9 @@ const IMMUTABLE_FIELDS: Record<string, string[]> = {
     'checkInClosesAt',
   ],
   'training-issues': ['organizationId', 'planId', 'sessionId', 'moduleId', 'status', 'reporterId', 'resolution'],
+  questions: ['organizationId', 'version', 'copiedFromId', 'createdBy'],
+  scenarios: ['organizationId', 'questionCount', 'copiedFromId', 'createdBy'],
+  exams: ['organizationId', 'createdBy'],
 };
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
