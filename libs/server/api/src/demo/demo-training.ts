@@ -3,6 +3,7 @@ import { Actor, ActorResolver, RequestContext } from '@cascade/server/core';
 import { PlansService } from '@cascade/server/plans';
 import { AttendanceService, SessionsService } from '@cascade/server/sessions';
 import { TrainingIssuesService } from '@cascade/server/training-issues';
+import { seedDemoExams } from './demo-exams';
 
 const DAY = 86_400_000;
 
@@ -15,7 +16,8 @@ function beijing(daysFromToday: number, hour: number, minute = 0): string {
 
 /**
  * A confirmed plan for the demo client, revised once, with sessions in the past (attended,
- * late, excused, absent), one running today and more to come, and problems found on the way.
+ * late, excused, absent), one running today and more to come, problems found on the way, and
+ * its pre- and post-test.
  */
 export async function seedDemoTraining(app: INestApplicationContext, ids: Record<string, string>): Promise<void> {
   const actors = app.get(ActorResolver);
@@ -188,4 +190,6 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
     }),
   );
   await as(trainer, () => issues.move(question.id, 'resolve', '系统可配置最少报价数，已按公司制度设置为 3。'));
+
+  await seedDemoExams(app, ids, plan.id);
 }
