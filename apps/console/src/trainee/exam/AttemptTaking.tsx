@@ -47,8 +47,13 @@ export const AttemptTaking = ({ attempt, answers, remainingMs, submitting, submi
   const answered = items.map((item) => isAnswered(item.question, answers.responses[item.question.questionId]));
   const unanswered = answered.filter((done) => !done).length;
 
-  useEffect(() => localStorage.setItem(LAYOUT_KEY, layout), [layout]);
-  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), [current]);
+  useEffect(() => {
+    localStorage.setItem(LAYOUT_KEY, layout);
+  }, [layout]);
+  // A new question starts at its top, not where the thumb left the previous one.
+  useEffect(() => {
+    top.current?.scrollIntoView({ block: 'start' });
+  }, [current]);
 
   const go = (index: number) => {
     setCurrent(index);
