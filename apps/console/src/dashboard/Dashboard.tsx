@@ -4,6 +4,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import SchoolIcon from '@mui/icons-material/School';
 import InboxIcon from '@mui/icons-material/Inbox';
+import QuizIcon from '@mui/icons-material/Quiz';
 import { Box, Button, Card, CardActions, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Title, useCanAccess, useGetIdentity, useGetResourceLabel, useTranslate } from 'react-admin';
@@ -56,6 +57,8 @@ export const Dashboard = () => {
   const { canAccess: canSeeOrganizations } = useCanAccess({ resource: 'organizations', action: 'list' });
   const { canAccess: canSeePlans } = useCanAccess({ resource: 'training-plans', action: 'list' });
   const { canAccess: hasOwnSessions } = useCanAccess({ resource: 'sessions', action: 'mine' });
+  const { canAccess: hasOwnExams } = useCanAccess({ resource: 'exams', action: 'mine' });
+  const { canAccess: canSeeExams } = useCanAccess({ resource: 'exams', action: 'list' });
 
   return (
     <Box sx={{ mt: { xs: 1, sm: 2 }, maxWidth: 1100 }}>
@@ -81,6 +84,32 @@ export const Dashboard = () => {
               <Button component={Link} to="/my-sessions" size="small">
                 {translate('cascade.dashboard.open_my_sessions')}
               </Button>
+            }
+          />
+        )}
+        {hasOwnExams && (
+          <Tile
+            icon={<QuizIcon />}
+            title={translate('cascade.menu_exams.my_exams')}
+            body={translate('cascade.exam_dashboard.my_exams_body')}
+            action={
+              <Button component={Link} to="/my-exams" size="small">
+                {translate('cascade.exam_dashboard.open_my_exams')}
+              </Button>
+            }
+          />
+        )}
+        {canSeeExams && (
+          <Tile
+            icon={<QuizIcon />}
+            title={translate('cascade.exam_dashboard.assessment')}
+            body={translate('cascade.exam_dashboard.assessment_body')}
+            action={
+              <Box sx={{ display: 'flex', flexWrap: 'wrap' }}>
+                <ResourceLink resource="questions" />
+                <ResourceLink resource="scenarios" />
+                <ResourceLink resource="exams" />
+              </Box>
             }
           />
         )}

@@ -71,6 +71,12 @@ export const examsEn = {
     },
   },
   cascade: {
+    exam_dashboard: {
+      my_exams_body: 'Your exams: start or continue one, and see your results.',
+      open_my_exams: 'Open my exams',
+      assessment: 'Assessment',
+      assessment_body: "Questions from the client's own business, exams drawn from them, grading and results.",
+    },
     menu_exams: {
       my_exams: 'My exams',
       grading: 'Grading queue',

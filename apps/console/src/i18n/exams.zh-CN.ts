@@ -75,6 +75,12 @@ export const examsZhCN: MessageTree<typeof examsEn> = {
     },
   },
   cascade: {
+    exam_dashboard: {
+      my_exams_body: '你的考试：开始或继续答题，查看成绩。',
+      open_my_exams: '打开我的考试',
+      assessment: '考核',
+      assessment_body: '基于客户真实业务的题库、由题库组成的考试、阅卷与成绩。',
+    },
     menu_exams: {
       my_exams: '我的考试',
       grading: '阅卷',

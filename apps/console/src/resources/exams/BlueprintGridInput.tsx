@@ -75,8 +75,8 @@ export const BlueprintGridInput = ({ organizationId }: { organizationId?: string
             <TableRow>
               <TableCell sx={{ minWidth: 200 }}>{translate('cascade.exams.cell_process')}</TableCell>
               <TableCell sx={{ width: 150 }}>{translate('cascade.exams.cell_difficulty')}</TableCell>
-              <TableCell sx={{ width: 100 }}>{translate('cascade.exams.cell_count')}</TableCell>
-              <TableCell sx={{ width: 120 }}>{translate('cascade.exams.cell_points')}</TableCell>
+              <TableCell sx={{ width: 110 }}>{translate('cascade.exams.cell_count')}</TableCell>
+              <TableCell sx={{ width: 140 }}>{translate('cascade.exams.cell_points')}</TableCell>
               <TableCell sx={{ width: 150 }}>{translate('cascade.exams.cell_available')}</TableCell>
               <TableCell sx={{ width: 48 }} />
             </TableRow>
@@ -127,6 +127,7 @@ export const BlueprintGridInput = ({ organizationId }: { organizationId?: string
                     <TextField
                       size="small"
                       type="number"
+                      fullWidth
                       label={translate('cascade.exams.cell_count')}
                       value={row.count ?? ''}
                       onChange={(event) => update(index, { count: Number(event.target.value) })}
@@ -137,6 +138,7 @@ export const BlueprintGridInput = ({ organizationId }: { organizationId?: string
                     <TextField
                       size="small"
                       type="number"
+                      fullWidth
                       label={translate('cascade.exams.cell_points')}
                       placeholder={translate('cascade.exams.own_points')}
                       value={row.points ?? ''}

@@ -124,6 +124,10 @@ const ExamDetails = () => {
           </LabeledValue>
           <LabeledValue label="cascade.exams.section_assignees">
             <Stack spacing={0.5}>
+              {!exam.assignees.planTrainees &&
+                !exam.assignees.sessionEnrollees &&
+                exam.assignees.userIds.length === 0 &&
+                '—'}
               {exam.assignees.planTrainees && <span>{translate('resources.exams.fields.assignees.planTrainees')}</span>}
               {exam.assignees.sessionEnrollees && (
                 <span>{translate('resources.exams.fields.assignees.sessionEnrollees')}</span>

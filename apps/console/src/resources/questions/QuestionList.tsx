@@ -62,7 +62,11 @@ export const QuestionList = () => {
       sort={{ field: 'updatedAt', order: 'DESC' }}
       exporter={false}
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={false}
+        sx={{ '& .RaDataTable-headerCell, & .column-difficulty, & .column-type': { whiteSpace: 'nowrap' } }}
+      >
         <DataTable.Col source="stem">
           <TextField
             source="stem"
