@@ -206,6 +206,41 @@ describe('exam in Chromium', () => {
       await shot(page, 'exam-show-blueprint-zh', true);
     });
 
+    // A question written in the console's form, with its type's own editor and a preview.
+    const author = await desktop('en');
+    await login(author.page, world.trainerA.email);
+    await step(author.page, 'author', async () => {
+      const page = author.page;
+      await page.goto(`${baseUrl}/questions/create`);
+      await page.getByRole('combobox', { name: /^Bank/ }).click();
+      await page.getByRole('option', { name: world.clientA.name }).click();
+      await page.getByRole('textbox', { name: /^Business process/ }).fill('仓储 / 收货');
+      await page.getByRole('textbox', { name: /^Question/ }).fill('Which document starts a goods receipt?');
+      await page.getByRole('combobox', { name: /^Type/ }).click();
+      await page.getByRole('option', { name: 'Matching' }).click();
+      await page.getByRole('textbox', { name: 'Right 1' }).waitFor();
+      await shot(page, 'exam-question-matching-editor', true);
+      await page.getByRole('combobox', { name: /^Type/ }).click();
+      await page.getByRole('option', { name: 'Single choice' }).click();
+      for (const [id, text] of [
+        ['A', 'Purchase order'],
+        ['B', 'Sales quotation'],
+        ['C', 'Payment request'],
+      ]) {
+        await page.getByRole('textbox', { name: `Option ${id}` }).fill(text);
+      }
+      await page.getByRole('button', { name: 'Remove' }).last().click();
+      await page.getByRole('radio', { name: 'Option A is correct' }).check();
+      await page.getByRole('button', { name: 'Preview as a trainee' }).click();
+      await page.getByRole('dialog').getByTestId('exam-question').waitFor();
+      await shot(page, 'exam-question-form-preview');
+      await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/\/questions\/[0-9a-f-]{36}\/show/);
+      await page.getByText('Purchase order', { exact: true }).first().waitFor();
+    });
+    await author.context.close();
+
     // 2. The trainee opens the exam on a phone.
     const phoneContext = await harness.browser.newContext({ ...devices['iPhone 13'], locale: 'zh-CN' });
     const phone = await phoneContext.newPage();
