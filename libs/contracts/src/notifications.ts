@@ -4,6 +4,9 @@ export const NOTIFICATION_KINDS = [
   'session_rescheduled',
   'session_cancelled',
   'exam_result',
+  'feedback_requested',
+  'exam_assigned',
+  'webhook_disabled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -14,6 +17,59 @@ export interface NotificationView {
   body: string;
   link: string | null;
   readAt: string | null;
+  createdAt: string;
+}
+
+/** What happened, as named in preferences, email and webhook bodies. */
+export const NOTIFICATION_EVENTS = [
+  'session.scheduled',
+  'session.changed',
+  'session.cancelled',
+  'exam.assigned',
+  'exam.result_final',
+  'feedback.requested',
+  'webhook.disabled',
+] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** `GET/PUT /api/me/notification-preferences`: per event, whether email comes too (the inbox always does). */
+export interface NotificationPreferencesView {
+  email: Record<NotificationEvent, boolean>;
+  /** False when this installation has no SMTP server configured: no email is sent at all. */
+  emailAvailable: boolean;
+}
+
+export interface WebhookView {
+  id: string;
+  organizationId: string;
+  url: string;
+  events: NotificationEvent[];
+  enabled: boolean;
+  /** Deliveries in a row that failed every retry; reset by a success. */
+  consecutiveFailures: number;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Only in the answer that generated or rotated it; never readable later. */
+  secret?: string;
+}
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** One HTTP attempt of a webhook delivery (`GET /api/webhooks/:id/deliveries`). */
+export interface WebhookDeliveryAttemptView {
+  id: string;
+  deliveryId: string;
+  event: NotificationEvent;
+  attempt: number;
+  /** The delivery's status now (pending while retries remain). */
+  deliveryStatus: WebhookDeliveryStatus;
+  ok: boolean;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
   createdAt: string;
 }
 

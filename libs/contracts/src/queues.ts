@@ -20,6 +20,12 @@ export interface JobPayloads {
   'attempt.result': { attemptId: string };
   /** Regrade every attempt that used a version whose key was corrected. */
   'question.regrade': { correctionId: string };
+  /** Send one stored email (rendered in the recipient's language when it was queued). */
+  'notification.email': { emailId: string };
+  /** POST one signed webhook delivery; retried under the same delivery id. */
+  'webhook.deliver': { deliveryId: string };
+  /** Tell everyone an exam is assigned to who has not been told yet. */
+  'exam.assigned': { examId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -29,4 +35,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'attempt.grade': QUEUES.grading,
   'attempt.result': QUEUES.notifications,
   'question.regrade': QUEUES.grading,
+  'notification.email': QUEUES.notifications,
+  'webhook.deliver': QUEUES.notifications,
+  'exam.assigned': QUEUES.notifications,
 };

@@ -15,11 +15,13 @@ import { FilesController } from './http/files.controller';
 import { GradingController } from './http/grading.controller';
 import { HealthController } from './http/health.controller';
 import { MeController } from './http/me.controller';
+import { NotificationPreferencesController } from './http/notification-preferences.controller';
 import { OrganizationsController } from './http/organizations.controller';
 import { SessionsController } from './http/sessions.controller';
 import { TrainingIssuesController } from './http/training-issues.controller';
 import { TrainingPlansController } from './http/training-plans.controller';
 import { UsersController } from './http/users.controller';
+import { WebhooksController } from './http/webhooks.controller';
 import { QuestionsController } from './http/questions.controller';
 import { ScenariosController } from './http/scenarios.controller';
 
@@ -36,6 +38,8 @@ export class AppModule {
         DepartmentsController,
         UsersController,
         MeController,
+        NotificationPreferencesController,
+        WebhooksController,
         AuditController,
         FilesController,
         TrainingPlansController,

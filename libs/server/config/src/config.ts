@@ -32,6 +32,16 @@ const environmentSchema = z.object({
   /** How long a handed-over job may stay unfinished before the relay hands it over again. */
   OUTBOX_REDELIVER_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000).default(120_000),
   SEED_DEMO: booleanFlag.default(true),
+  /** `smtp://user:pass@host:587` or `smtps://…:465`. Unset: no email is sent (inbox and webhooks still are). */
+  SMTP_URL: url(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Cascade <no-reply@cascade.invalid>'),
+  /** Lets webhooks reach loopback, private and link-local addresses (tests, closed networks). */
+  WEBHOOKS_ALLOW_PRIVATE: booleanFlag.default(false),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Attempts per webhook delivery; the queue retries a job at most 8 times. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(8).default(8),
+  /** Deliveries in a row that exhaust their attempts before a webhook is disabled. */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export type DatabaseMode = 'external' | 'embedded';
@@ -51,6 +61,8 @@ export interface AppConfig {
   relayIntervalMs: number;
   redeliverAfterMs: number;
   seedDemo: boolean;
+  mail: { smtpUrl: string | null; from: string };
+  webhooks: { allowPrivate: boolean; timeoutMs: number; maxAttempts: number; disableAfter: number };
 }
 
 export class ConfigError extends Error {
@@ -99,6 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     relayIntervalMs: e.RELAY_INTERVAL_MS,
     redeliverAfterMs: e.OUTBOX_REDELIVER_AFTER_MS,
     seedDemo: e.SEED_DEMO,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    webhooks: {
+      allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      disableAfter: e.WEBHOOK_DISABLE_AFTER,
+    },
   };
 }
 

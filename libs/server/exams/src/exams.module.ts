@@ -14,6 +14,7 @@ import { ExamsService } from './exams.service';
 import { ExamResultsRepository } from './exam-results.repository';
 import { ExamResultsService } from './exam-results.service';
 import { GradingHandler } from './grading.handler';
+import { ExamAssignedHandler } from './exam-assigned.handler';
 import { AttemptSweep } from './attempt-sweep';
 import { KeyCorrection } from './key-correction.entity';
 import { KeyCorrectionsService } from './key-corrections.service';
@@ -37,6 +38,7 @@ export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection];
     AttemptsRepository,
     AttemptsService,
     GradingHandler,
+    ExamAssignedHandler,
     ManualGradingService,
     KeyCorrectionsService,
     AttemptSweep,

@@ -4,6 +4,7 @@ import { BlueprintCheckView, BlueprintRow, ExamOverride, ExamView, FieldError, L
 import { currentActor, UnprocessableError } from '@cascade/server/core';
 import { OrganizationsService, UsersRepository } from '@cascade/server/identity';
 import { PlansService } from '@cascade/server/plans';
+import { Outbox } from '@cascade/server/queue';
 import { SessionsService } from '@cascade/server/sessions';
 import { DataSource, EntityManager } from 'typeorm';
 import { Exam } from './exam.entity';
@@ -21,6 +22,7 @@ export class ExamsService {
     private readonly plans: PlansService,
     private readonly sessions: SessionsService,
     private readonly users: UsersRepository,
+    private readonly outbox: Outbox,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -59,7 +61,9 @@ export class ExamsService {
         createdBy: currentActor().userId,
       });
       await this.check(manager, draft);
-      return manager.save(draft);
+      const saved = await manager.save(draft);
+      await this.outbox.enqueue(manager, 'exam.assigned', { examId: saved.id });
+      return saved;
     });
     return toExamView(exam);
   }
@@ -77,6 +81,9 @@ export class ExamsService {
       if (assignees) current.assignees = { ...current.assignees, ...assignees };
       if (overrides) current.overrides = normaliseOverrides(overrides);
       await this.check(manager, current);
+      // Whoever the change newly assigns is told; people told before are not told again.
+      if (assignees || input.planId !== undefined || input.sessionId !== undefined)
+        await this.outbox.enqueue(manager, 'exam.assigned', { examId: current.id });
       return manager.save(current);
     });
     return toExamView(exam);

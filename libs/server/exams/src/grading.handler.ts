@@ -94,12 +94,23 @@ export class GradingHandler implements OnModuleInit {
       : exam.showResults === 'never'
         ? 'withheld'
         : 'after_close';
-    await this.notifications.deliverToInbox(
-      { id: row.user_id, organizationId: row.organization_id, locale: row.locale },
-      'exam_result',
+    await this.notifications.notify(
+      'exam.result_final',
+      [row.user_id],
       { title: exam.title, percent: String(Number(row.percent)), outcome },
-      `${jobId}:${row.user_id}`,
-      `/attempts/${attemptId}`,
+      {
+        key: jobId,
+        link: `/attempts/${attemptId}`,
+        organizationId: exam.organizationId,
+        // The client's own systems may know the score even while the trainee waits for the close.
+        data: {
+          attemptId,
+          exam: { id: exam.id, title: exam.title, kind: exam.kind },
+          userId: row.user_id,
+          percent: Number(row.percent),
+          passed: row.passed,
+        },
+      },
     );
   }
 }

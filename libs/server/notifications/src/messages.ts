@@ -65,4 +65,35 @@ export const MESSAGES: Record<NotificationKind, Record<Locale, Template>> = {
       body: `"${title}" on ${when} is cancelled. Reason: ${reason}`,
     }),
   },
+  exam_assigned: {
+    'zh-CN': ({ title, opens, closes }) => ({
+      title: `新考试：${title}`,
+      body: `您有一场考试「${title}」，开放时间 ${opens} 至 ${closes}。`,
+    }),
+    en: ({ title, opens, closes }) => ({
+      title: `Exam assigned: ${title}`,
+      body: `You are assigned "${title}", open from ${opens} to ${closes}.`,
+    }),
+  },
+  feedback_requested: {
+    // reminder: '' for the request itself, '1' or '2' for the reminders.
+    'zh-CN': ({ title, when, reminder }) => ({
+      title: `${reminder ? '提醒：' : ''}请评价培训：${title}`,
+      body: `感谢您参加 ${when} 的「${title}」。请花几分钟填写培训反馈，帮助我们改进培训。`,
+    }),
+    en: ({ title, when, reminder }) => ({
+      title: `${reminder ? 'Reminder: ' : ''}Your feedback on ${title}`,
+      body: `Thank you for attending "${title}" on ${when}. Please take a few minutes to rate the training.`,
+    }),
+  },
+  webhook_disabled: {
+    'zh-CN': ({ url, failures }) => ({
+      title: 'Webhook 已停用',
+      body: `发往 ${url} 的 Webhook 连续 ${failures} 次投递均失败，已被停用。请检查接收端，然后在 Webhook 设置中重新启用。`,
+    }),
+    en: ({ url, failures }) => ({
+      title: 'Webhook disabled',
+      body: `The webhook to ${url} failed ${failures} deliveries in a row and has been disabled. Check the receiver, then enable it again in the webhook settings.`,
+    }),
+  },
 };

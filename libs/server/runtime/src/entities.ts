@@ -2,7 +2,7 @@ import { AuditEntry } from '@cascade/server/audit';
 import { EXAM_ENTITIES } from '@cascade/server/exams';
 import { StoredFile } from '@cascade/server/files';
 import { IDENTITY_ENTITIES } from '@cascade/server/identity';
-import { Notification } from '@cascade/server/notifications';
+import { NOTIFICATION_ENTITIES } from '@cascade/server/notifications';
 import { PLAN_ENTITIES } from '@cascade/server/plans';
 import { OutboxMessage } from '@cascade/server/queue';
 import { SESSION_ENTITIES } from '@cascade/server/sessions';
@@ -12,7 +12,7 @@ import { QUESTION_ENTITIES } from '@cascade/server/questions';
 /** Every mapped entity; the migration generator compares this against the database. */
 export const ALL_ENTITIES: Function[] = [
   ...IDENTITY_ENTITIES,
-  Notification,
+  ...NOTIFICATION_ENTITIES,
   AuditEntry,
   OutboxMessage,
   StoredFile,

@@ -1,24 +1,28 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Locale } from '@cascade/contracts';
 import { NotificationsService } from '@cascade/server/notifications';
 import { JobHandlers } from '@cascade/server/queue';
 import { DataSource } from 'typeorm';
+import { CalendarService } from './calendar.service';
 import { formatWhen } from './session.view';
 import { TrainingSession } from './training-session.entity';
 
-const KIND = {
-  enrolled: 'session_enrolled',
-  rescheduled: 'session_rescheduled',
-  cancelled: 'session_cancelled',
+const EVENT = {
+  enrolled: 'session.scheduled',
+  rescheduled: 'session.changed',
+  cancelled: 'session.cancelled',
 } as const;
 
-/** `session.notify`: an inbox item per person, in their language, once per job and person. */
+/**
+ * `session.notify`: each person told in their language, in the inbox and (as they chose) by
+ * email with the session's .ics attached, and the client's webhooks told once; once per job.
+ */
 @Injectable()
 export class SessionNotifyHandler implements OnModuleInit {
   constructor(
     private readonly handlers: JobHandlers,
     private readonly notifications: NotificationsService,
+    private readonly calendars: CalendarService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -26,20 +30,37 @@ export class SessionNotifyHandler implements OnModuleInit {
     this.handlers.register('session.notify', async ({ sessionId, change, userIds }, { jobId }) => {
       const session = await this.dataSource.getRepository(TrainingSession).findOneBy({ id: sessionId });
       if (!session) return;
-      const people: { id: string; organization_id: string; locale: Locale }[] = await this.dataSource.query(
-        `SELECT id, organization_id, locale FROM app_user WHERE id = ANY($1::uuid[]) AND active`,
-        [userIds],
+      const ics = await this.calendars.sessionIcs(session.id);
+      await this.notifications.notify(
+        EVENT[change],
+        userIds,
+        { title: session.title, reason: session.cancelReason ?? '' },
+        {
+          key: jobId,
+          varsFor: (person) => ({
+            when: formatWhen(session, person.locale),
+            place: session.location ?? session.onlineUrl ?? (person.locale === 'en' ? 'to be announced' : '待定'),
+          }),
+          link: `/sessions/${session.id}/show`,
+          organizationId: session.organizationId,
+          data: {
+            session: {
+              id: session.id,
+              planId: session.planId,
+              title: session.title,
+              startsAt: session.startsAt.toISOString(),
+              endsAt: session.endsAt.toISOString(),
+              timeZone: session.timeZone,
+              location: session.location,
+              onlineUrl: session.onlineUrl,
+              status: session.status,
+              cancelReason: session.cancelReason,
+            },
+            userIds,
+          },
+          attachments: [{ filename: 'session.ics', contentType: 'text/calendar; charset=utf-8', content: ics }],
+        },
       );
-      for (const person of people) {
-        const place = session.location ?? session.onlineUrl ?? (person.locale === 'en' ? 'to be announced' : '待定');
-        await this.notifications.deliverToInbox(
-          { id: person.id, organizationId: person.organization_id, locale: person.locale },
-          KIND[change],
-          { title: session.title, when: formatWhen(session, person.locale), place, reason: session.cancelReason ?? '' },
-          `${jobId}:${person.id}`,
-          `/sessions/${session.id}/show`,
-        );
-      }
     });
   }
 }

@@ -8,3 +8,5 @@ export * from './api-process';
 export * from './training-fixtures';
 export * from './console-harness';
 export * from './worker-process';
+export * from './mail-sink';
+export * from './webhook-receiver';

@@ -9,6 +9,7 @@ import { Attempts1795835723140 } from './1795835723140-Attempts';
 import { Grading1795835892314 } from './1795835892314-Grading';
 import { ExamOverridesAndManualGrades1795838015358 } from './1795838015358-ExamOverridesAndManualGrades';
 import { KeyCorrectionsAndSweep1795838352837 } from './1795838352837-KeyCorrectionsAndSweep';
+import { NotificationChannels1795838872724 } from './1795838872724-NotificationChannels';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -21,4 +22,5 @@ export const migrations: Function[] = [
   Grading1795835892314,
   ExamOverridesAndManualGrades1795838015358,
   KeyCorrectionsAndSweep1795838352837,
+  NotificationChannels1795838872724,
 ];
