@@ -31,6 +31,23 @@ describe('loadConfig', () => {
     expect(config.processRole).toBe('api');
   });
 
+  it('sends no email without SMTP_URL and keeps webhooks off private addresses by default', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config.mail.smtpUrl).toBeNull();
+    expect(config.webhooks).toEqual({ allowPrivate: false, timeoutMs: 10_000, maxAttempts: 8, disableAfter: 5 });
+    const configured = loadConfig({
+      DATA_DIR: dataDir(),
+      SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+      MAIL_FROM: 'Training <training@example.com>',
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+    });
+    expect(configured.mail).toEqual({
+      smtpUrl: 'smtps://user:pass@mail.example.com:465',
+      from: 'Training <training@example.com>',
+    });
+    expect(configured.webhooks.allowPrivate).toBe(true);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -38,6 +55,9 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
+    [{ WEBHOOKS_ALLOW_PRIVATE: 'yes' }, 'WEBHOOKS_ALLOW_PRIVATE'],
+    [{ WEBHOOK_MAX_ATTEMPTS: '9' }, 'WEBHOOK_MAX_ATTEMPTS'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(new RegExp(`${variable}:`));
