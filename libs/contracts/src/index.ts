@@ -6,3 +6,4 @@ export * from './queues';
 export * from './training';
 export * from './questions';
 export * from './exams';
+export * from './feedback';

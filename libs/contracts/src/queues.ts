@@ -26,6 +26,8 @@ export interface JobPayloads {
   'webhook.deliver': { deliveryId: string };
   /** Tell everyone an exam is assigned to who has not been told yet. */
   'exam.assigned': { examId: string };
+  /** Ask a session's attendee for feedback (reminder 0), or remind them (1, 2) until they answer. */
+  'feedback.remind': { requestId: string; reminder: 0 | 1 | 2 };
 }
 export type JobName = keyof JobPayloads;
 
@@ -38,4 +40,5 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'notification.email': QUEUES.notifications,
   'webhook.deliver': QUEUES.notifications,
   'exam.assigned': QUEUES.notifications,
+  'feedback.remind': QUEUES.notifications,
 };

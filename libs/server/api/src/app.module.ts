@@ -11,6 +11,7 @@ import { CalendarController } from './http/calendar.controller';
 import { DepartmentsController } from './http/departments.controller';
 import { ExamResultsController, LearningGainController } from './http/exam-results.controller';
 import { ExamsController } from './http/exams.controller';
+import { FeedbackController, FeedbackFormsController } from './http/feedback.controller';
 import { FilesController } from './http/files.controller';
 import { GradingController } from './http/grading.controller';
 import { HealthController } from './http/health.controller';
@@ -48,6 +49,8 @@ export class AppModule {
         TrainingIssuesController,
         ExamsController,
         GradingController,
+        FeedbackFormsController,
+        FeedbackController,
         AttemptsController,
         ExamResultsController,
         LearningGainController,

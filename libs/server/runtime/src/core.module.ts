@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@cascade/server/database';
 import { AuditModule } from '@cascade/server/audit';
 import { IdentityModule } from '@cascade/server/identity';
 import { ExamsModule } from '@cascade/server/exams';
+import { FeedbackModule } from '@cascade/server/feedback';
 import { FilesModule } from '@cascade/server/files';
 import { NotificationsModule } from '@cascade/server/notifications';
 import { PlansModule } from '@cascade/server/plans';
@@ -61,6 +62,7 @@ export class CascadeCoreModule {
         TrainingIssuesModule,
         ExamsModule,
         QuestionsModule,
+        FeedbackModule,
       ],
       exports: [
         IdentityModule,
@@ -72,6 +74,7 @@ export class CascadeCoreModule {
         TrainingIssuesModule,
         ExamsModule,
         QuestionsModule,
+        FeedbackModule,
       ],
     };
   }

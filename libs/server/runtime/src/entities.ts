@@ -1,5 +1,6 @@
 import { AuditEntry } from '@cascade/server/audit';
 import { EXAM_ENTITIES } from '@cascade/server/exams';
+import { FEEDBACK_ENTITIES } from '@cascade/server/feedback';
 import { StoredFile } from '@cascade/server/files';
 import { IDENTITY_ENTITIES } from '@cascade/server/identity';
 import { NOTIFICATION_ENTITIES } from '@cascade/server/notifications';
@@ -20,5 +21,6 @@ export const ALL_ENTITIES: Function[] = [
   ...SESSION_ENTITIES,
   TrainingIssue,
   ...EXAM_ENTITIES,
+  ...FEEDBACK_ENTITIES,
   ...QUESTION_ENTITIES,
 ];

@@ -9,6 +9,7 @@ import { Attempts1795835723140 } from './1795835723140-Attempts';
 import { Grading1795835892314 } from './1795835892314-Grading';
 import { ExamOverridesAndManualGrades1795838015358 } from './1795838015358-ExamOverridesAndManualGrades';
 import { KeyCorrectionsAndSweep1795838352837 } from './1795838352837-KeyCorrectionsAndSweep';
+import { FeedbackForms1795838698163 } from './1795838698163-FeedbackForms';
 import { NotificationChannels1795838872724 } from './1795838872724-NotificationChannels';
 
 export const migrations: Function[] = [
@@ -22,5 +23,6 @@ export const migrations: Function[] = [
   Grading1795835892314,
   ExamOverridesAndManualGrades1795838015358,
   KeyCorrectionsAndSweep1795838352837,
+  FeedbackForms1795838698163,
   NotificationChannels1795838872724,
 ];

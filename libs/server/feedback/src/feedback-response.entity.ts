@@ -1,0 +1,67 @@
+import { FeedbackItemType, FeedbackSubject } from '@cascade/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+
+/**
+ * A submitted form. For an anonymous form `userId` is null and only the day is kept, so
+ * neither a column nor a timestamp leads back to the request that was marked answered.
+ */
+@Entity('feedback_response')
+@Index('feedback_response_session_idx', ['sessionId'])
+@Index('feedback_response_person_uq', ['sessionId', 'userId'], { unique: true, where: 'user_id IS NOT NULL' })
+export class FeedbackResponse {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  sessionId!: string;
+
+  @Column('uuid')
+  formId!: string;
+
+  @Column('uuid')
+  organizationId!: string;
+
+  @Column('uuid', { nullable: true })
+  userId!: string | null;
+
+  @Column('date')
+  submittedOn!: string;
+}
+
+/** One answer to one item (for trainer items, about one trainer). */
+@Entity('feedback_answer')
+@Index('feedback_answer_trainer_idx', ['trainerId'])
+export class FeedbackAnswer {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  responseId!: string;
+
+  @ManyToOne(() => FeedbackResponse, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'response_id' })
+  response?: Relation<FeedbackResponse>;
+
+  @Column('text')
+  itemId!: string;
+
+  @Column('text')
+  itemType!: FeedbackItemType;
+
+  @Column('text')
+  about!: FeedbackSubject;
+
+  @Column('uuid', { nullable: true })
+  trainerId!: string | null;
+
+  @Column('numeric', {
+    precision: 4,
+    scale: 1,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
+  numberValue!: number | null;
+
+  @Column('text', { nullable: true })
+  textValue!: string | null;
+}
