@@ -284,3 +284,59 @@ export interface KeyCorrectionView {
   status: 'queued' | 'done';
   report: RegradeReport | null;
 }
+
+export const FOLLOW_UP_RECIPIENTS = ['trainers', 'department_managers'] as const;
+export type FollowUpRecipient = (typeof FOLLOW_UP_RECIPIENTS)[number];
+
+/** `GET/PUT /api/organizations/:id/recognition-policy`: how a client's results are fed back. */
+export interface RecognitionPolicyView {
+  organizationId: string;
+  /** Percent at or above which a trainee counts as excellent. */
+  excellentThreshold: number;
+  /** Whether digests name the excellent (otherwise only counted). */
+  nameExcellent: boolean;
+  /** Whether digests name the most improved (pre-test to post-test). */
+  nameMostImproved: boolean;
+  /** Who receives the private follow-up list of who failed or was absent. */
+  followUpRecipients: FollowUpRecipient[];
+  updatedAt: string | null;
+}
+
+/** The results of an exam sent back: each trainee their own, each department's manager a digest. */
+export interface ResultsReleaseView {
+  examId: string;
+  releasedAt: string;
+  releasedBy: string | null;
+  /** 'close' when released by the exam closing, 'trainer' when released by hand. */
+  trigger: 'close' | 'trainer';
+  trainees: number;
+  departments: number;
+}
+
+/** One department's digest, as its manager reads it. */
+export interface DepartmentDigestView {
+  examId: string;
+  examTitle: string;
+  departmentId: string | null;
+  departmentName: string;
+  assigned: number;
+  participated: number;
+  passed: number;
+  passRate: number | null;
+  averagePercent: number | null;
+  excellent: { userId: string; name: string; percent: number }[];
+  /** Counted only, when the policy does not name them. */
+  excellentCount: number;
+  mostImproved: { userId: string; name: string; gain: number }[];
+  /** Everyone else, as counts only. */
+  othersCount: number;
+}
+
+/** Private: only the trainers and the department's manager, as the policy says. */
+export interface FollowUpListView {
+  examId: string;
+  departmentId: string | null;
+  departmentName: string;
+  failed: { userId: string; name: string; percent: number }[];
+  absent: { userId: string; name: string }[];
+}
