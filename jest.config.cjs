@@ -47,6 +47,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
     },
     { ...common, displayName: 'embedded', testMatch: ['<rootDir>/test/embedded/**/*.e2e-spec.ts'] },
+    // Processes killed and services stopped on purpose: the built api and worker (npm run build:server first).
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
     {
       ...common,
       displayName: 'browser',

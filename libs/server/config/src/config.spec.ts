@@ -27,7 +27,12 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
     expect(config.database.mode).toBe('external');
-    expect(config.queue).toEqual({ mode: 'redis', redisUrl: 'redis://127.0.0.1:6379', prefix: 'cascade' });
+    expect(config.queue).toEqual({
+      mode: 'redis',
+      redisUrl: 'redis://127.0.0.1:6379',
+      prefix: 'cascade',
+      jobLockMs: 30_000,
+    });
     expect(config.processRole).toBe('api');
   });
 

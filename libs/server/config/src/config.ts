@@ -31,6 +31,8 @@ const environmentSchema = z.object({
   RELAY_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   /** How long a handed-over job may stay unfinished before the relay hands it over again. */
   OUTBOX_REDELIVER_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000).default(120_000),
+  /** How long a job stays claimed by a worker that stopped renewing its claim (one killed) before another takes it over. */
+  QUEUE_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SEED_DEMO: booleanFlag.default(true),
   /** `smtp://user:pass@host:587` or `smtps://…:465`. Unset: no email is sent (inbox and webhooks still are). */
   SMTP_URL: url(['smtp', 'smtps']).optional(),
@@ -55,7 +57,7 @@ export interface AppConfig {
   consoleDir: string;
   logLevel: string;
   database: { mode: DatabaseMode; url: string | null };
-  queue: { mode: 'redis' | 'postgres'; redisUrl: string | null; prefix: string };
+  queue: { mode: 'redis' | 'postgres'; redisUrl: string | null; prefix: string; jobLockMs: number };
   jwtSecret: string;
   processRole: 'api' | 'worker' | 'all';
   relayIntervalMs: number;
@@ -104,7 +106,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     consoleDir: isAbsolute(e.CONSOLE_DIR) ? e.CONSOLE_DIR : resolve(cwd, e.CONSOLE_DIR),
     logLevel: e.LOG_LEVEL,
     database: { mode: embeddedDatabase ? 'embedded' : 'external', url: e.DATABASE_URL ?? null },
-    queue: { mode: e.REDIS_URL ? 'redis' : 'postgres', redisUrl: e.REDIS_URL ?? null, prefix: e.QUEUE_PREFIX },
+    queue: {
+      mode: e.REDIS_URL ? 'redis' : 'postgres',
+      redisUrl: e.REDIS_URL ?? null,
+      prefix: e.QUEUE_PREFIX,
+      jobLockMs: e.QUEUE_JOB_LOCK_MS,
+    },
     jwtSecret: e.JWT_SECRET ?? localJwtSecret(dataDir),
     // The embedded database accepts one process only, so api and worker share it there.
     processRole: e.PROCESS_ROLE ?? (embeddedDatabase ? 'all' : 'api'),

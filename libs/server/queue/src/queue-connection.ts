@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
  * Where queue state lives: Redis when configured, otherwise BullMQ's PostgreSQL backend
  * (the embedded default). Everything else in Cascade is unaware of the difference.
  */
-export type QueueBackendSettings = { prefix: string } & (
+export type QueueBackendSettings = { prefix: string; jobLockMs?: number } & (
   { kind: 'redis'; url: string } | { kind: 'postgres'; url: string; embedded: boolean }
 );
 
@@ -63,10 +63,19 @@ export class QueueConnection {
     options: Omit<WorkerOptions, 'connection'> = {},
   ): Worker {
     const pollingDefaults = this.settings.kind === 'postgres' && this.settings.embedded ? { drainDelay: 1 } : {};
+    // A job whose worker died is taken over once its claim lapses, checked as often.
+    const { jobLockMs } = this.settings;
+    const claim = jobLockMs ? { lockDuration: jobLockMs, stalledInterval: jobLockMs } : {};
     return new Worker(
       name,
       processor,
-      { ...pollingDefaults, ...options, prefix: this.settings.prefix, connection: this.connection() } as WorkerOptions,
+      {
+        ...pollingDefaults,
+        ...claim,
+        ...options,
+        prefix: this.settings.prefix,
+        connection: this.connection(),
+      } as WorkerOptions,
       this.factory() as never,
     );
   }

@@ -28,16 +28,33 @@ export async function prepareInfrastructure(config: AppConfig): Promise<Infrastr
   }
   let queue: QueueBackendSettings;
   if (config.queue.redisUrl) {
-    queue = { kind: 'redis', url: config.queue.redisUrl, prefix: config.queue.prefix };
+    queue = {
+      kind: 'redis',
+      url: config.queue.redisUrl,
+      prefix: config.queue.prefix,
+      jobLockMs: config.queue.jobLockMs,
+    };
   } else if (config.database.mode === 'embedded') {
     // Every queue and worker holds its own connection (and workers a listening one): leave room for all.
     const embeddedQueue = await startEmbeddedPostgres(join(config.dataDir, 'queue'), 16, {
       searchPath: 'bullmq, public',
     });
     stops.push(embeddedQueue.stop);
-    queue = { kind: 'postgres', url: embeddedQueue.url, embedded: true, prefix: config.queue.prefix };
+    queue = {
+      kind: 'postgres',
+      url: embeddedQueue.url,
+      embedded: true,
+      prefix: config.queue.prefix,
+      jobLockMs: config.queue.jobLockMs,
+    };
   } else {
-    queue = { kind: 'postgres', url: databaseUrl, embedded: false, prefix: config.queue.prefix };
+    queue = {
+      kind: 'postgres',
+      url: databaseUrl,
+      embedded: false,
+      prefix: config.queue.prefix,
+      jobLockMs: config.queue.jobLockMs,
+    };
   }
   const database =
     config.database.mode === 'embedded'
