@@ -7,6 +7,8 @@ import {
   createWorld,
   eventually,
   minutesFromNow,
+  MailSink,
+  startMailSink,
   startTestApi,
   TEST_PASSWORD,
   TestApi,
@@ -20,10 +22,12 @@ describe('feedback', () => {
   let trainer: string;
   let manager: string;
   /** Five trainees of client A, all attending. */
-  let attendees: { id: string; token: string }[];
+  let attendees: { id: string; email: string; token: string }[];
+  let mail: MailSink;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    mail = await startMailSink();
+    api = await startTestApi({ SMTP_URL: mail.url });
     world = await createWorld(api);
     [trainer, manager] = await Promise.all([world.trainerA, world.managerA].map((u) => api.login(u.email)));
     const passwordHash = await hashPassword(TEST_PASSWORD);
@@ -44,9 +48,14 @@ describe('feedback', () => {
       ),
     );
     const people = [world.traineeA, world.traineeA2, ...extra];
-    attendees = await Promise.all(people.map(async (p) => ({ id: p.id, token: await api.login(p.email) })));
+    attendees = await Promise.all(
+      people.map(async (p) => ({ id: p.id, email: p.email, token: await api.login(p.email) })),
+    );
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    await mail?.stop();
+  });
 
   const ITEMS = [
     { id: 'clarity', type: 'likert_5', about: 'trainer', text: '讲解清楚' },
@@ -160,6 +169,13 @@ describe('feedback', () => {
       trainers: [{ id: world.trainerA.id, name: 'trainer-a' }],
       form: { id: named.id },
     });
+    // The request goes by email too, in the person's language.
+    const received = await eventually(
+      async () => mail.to(first.email.toLowerCase()).find((m) => m.parsed.subject?.startsWith('请评价培训')),
+      15_000,
+      'the feedback request by email',
+    );
+    expect(received.parsed.subject).toBe(`请评价培训：${session.title}`);
     // The two reminders wait in the outbox, 24 and 72 hours out.
     const delays: { hours: number }[] = await api.dataSource.query(
       `SELECT round(extract(epoch FROM available_at - created_at) / 3600)::int AS hours FROM outbox

@@ -154,29 +154,34 @@ export class FeedbackService implements OnModuleInit {
   private async remind(requestId: string, reminder: 0 | 1 | 2, jobId: string): Promise<void> {
     const rows: {
       user_id: string;
+      session_id: string;
       organization_id: string;
-      locale: 'zh-CN' | 'en';
       title: string;
       starts_at: Date;
       time_zone: string;
       responded_at: Date | null;
     }[] = await this.dataSource.query(
-      `SELECT r.user_id, u.organization_id, u.locale, s.title, s.starts_at, s.time_zone, r.responded_at
+      `SELECT r.user_id, r.session_id, s.organization_id, s.title, s.starts_at, s.time_zone, r.responded_at
          FROM feedback_request r JOIN app_user u ON u.id = r.user_id JOIN training_session s ON s.id = r.session_id
         WHERE r.id = $1 AND u.active`,
       [requestId],
     );
     const row = rows[0];
     if (!row || row.responded_at) return;
-    const when = new Intl.DateTimeFormat(row.locale, { dateStyle: 'medium', timeZone: row.time_zone }).format(
-      row.starts_at,
-    );
-    await this.notifications.deliverToInbox(
-      { id: row.user_id, organizationId: row.organization_id, locale: row.locale },
-      'feedback_requested',
-      { title: row.title, when, reminder: reminder === 0 ? '' : String(reminder) },
-      jobId,
-      `/feedback/${requestId}`,
+    const when = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: row.time_zone }).format(row.starts_at);
+    // Inbox, email (unless turned off) and the client's webhooks; the job id keeps retries single.
+    await this.notifications.notify(
+      'feedback.requested',
+      [row.user_id],
+      { title: row.title, reminder: reminder === 0 ? '' : String(reminder) },
+      {
+        key: jobId,
+        varsFor: (person) => ({ when: when(person.locale) }),
+        link: `/feedback/${requestId}`,
+        organizationId: row.organization_id,
+        data: { requestId, sessionId: row.session_id, reminder },
+      },
     );
     if (reminder > 0)
       await this.dataSource.query(
