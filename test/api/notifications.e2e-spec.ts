@@ -1,4 +1,5 @@
 import { TrainingPlanView } from '@cascade/contracts';
+import { NotificationsService } from '@cascade/server/notifications';
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import {
   createPlan,
@@ -345,6 +346,56 @@ describe('notifications: email, webhooks and preferences', () => {
       .set('authorization', manager)
       .send({ enabled: true });
     expect(enabled.body).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledAt: null });
+  });
+
+  it('offers notify() to other areas: every channel once per key, however often called', async () => {
+    const hook = await api
+      .http()
+      .post('/api/webhooks')
+      .set('authorization', manager)
+      .send({ url: `${receiver.url}/feedback`, events: ['feedback.requested'] });
+    expect(hook.status).toBe(201);
+    const notifications = api.app.get(NotificationsService);
+    const send = () =>
+      notifications.notify(
+        'feedback.requested',
+        [world.traineeA.id, world.traineeA2.id],
+        { title: '收货与质检', reminder: '' },
+        {
+          key: 'feedback-request:test-1',
+          varsFor: (person) => ({ when: person.locale === 'en' ? 'Dec 1, 2026' : '2026年12月1日' }),
+          link: '/feedback/test-1',
+          organizationId: world.clientA.id,
+          data: { requestId: 'test-1' },
+        },
+      );
+    await Promise.all([send(), send()]);
+    await send();
+    const [zh, en] = await eventually(
+      async () => {
+        const zhMail = mail.to(world.traineeA.email).find((m) => m.parsed.subject === '请评价培训：收货与质检');
+        const enMail = mail.to(world.traineeA2.email).find((m) => m.parsed.subject === 'Your feedback on 收货与质检');
+        const hit = receiver.requests.find((r) => r.path === '/feedback');
+        return zhMail && enMail && hit ? [zhMail, enMail] : undefined;
+      },
+      20_000,
+      'the feedback request by email and webhook',
+    );
+    expect(zh.parsed.text).toContain('2026年12月1日');
+    expect(en.parsed.text).toContain('on Dec 1, 2026');
+    expect(en.parsed.text).toContain('/feedback/test-1');
+    await api.relay();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(
+      mail.to(world.traineeA2.email).filter((m) => m.parsed.subject === 'Your feedback on 收货与质检'),
+    ).toHaveLength(1);
+    const hits = receiver.requests.filter((r) => r.path === '/feedback');
+    expect(hits).toHaveLength(1);
+    expect(JSON.parse(hits[0].body)).toMatchObject({ event: 'feedback.requested', data: { requestId: 'test-1' } });
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM notification WHERE dedupe_key LIKE 'feedback-request:test-1:%'`,
+    );
+    expect(n).toBe(2);
   });
 
   it('validates webhooks: scheme, events, shape, who may manage them', async () => {
