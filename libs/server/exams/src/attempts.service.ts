@@ -228,8 +228,12 @@ export class AttemptsService {
       ? await this.dataSource.getRepository(AttemptItem).findOneBy({ attemptId, questionId })
       : null;
     if (!item) return null;
+    return this.rememberView(cacheKey, item.view);
+  }
+
+  private rememberView(cacheKey: string, full: AttemptItem['view']): Pick<AttemptItem['view'], 'type' | 'content'> {
     if (this.frozenViews.size >= FROZEN_VIEWS_KEPT) this.frozenViews.delete(this.frozenViews.keys().next().value!);
-    const view = { type: item.view.type, content: item.view.content } as AttemptItem['view'];
+    const view = { type: full.type, content: full.content } as AttemptItem['view'];
     this.frozenViews.set(cacheKey, view);
     return view;
   }
@@ -332,6 +336,8 @@ export class AttemptsService {
          FROM jsonb_to_recordset($2::jsonb) AS i(question_id uuid, position int, question_version_id uuid, points numeric, view jsonb)`,
       [attempt.id, JSON.stringify(items)],
     );
+    // The first save of each answer then needs no read (harmless if this transaction rolls back: saves check the attempt first).
+    for (const item of items) this.rememberView(`${attempt.id}:${item.question_id}`, item.view);
   }
 
   /** Random active questions for each blueprint cell. */
