@@ -39,7 +39,7 @@ export function isBlockedAddress(address: string): boolean {
 
 export interface ResolvedTarget {
   url: URL;
-  /** Every address the host resolved to; a request goes to the first one. */
+  /** Every address the host resolved to, each checked; requests connect only to these. */
   addresses: { address: string; family: 4 | 6 }[];
 }
 

@@ -36,6 +36,7 @@ export function postWebhook(target: ResolvedTarget, request: WebhookRequest): Pr
   const timestamp = Math.floor(started / 1000);
   const signature = webhookSignature(request.secret, timestamp, request.body);
   const { address, family } = target.addresses[0];
+  const all: LookupAddress[] = target.addresses;
   const client = target.url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     const finish = (outcome: Omit<WebhookOutcome, 'durationMs'>) =>
@@ -55,7 +56,8 @@ export function postWebhook(target: ResolvedTarget, request: WebhookRequest): Pr
         },
         timeout: request.timeoutMs,
         lookup: ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
-          if (options?.all) callback(null, [{ address, family } satisfies LookupAddress]);
+          // Node asks for every address when it races IPv4 and IPv6; all of them were checked.
+          if (options?.all) callback(null, all);
           else callback(null, address, family);
         }) as never,
       },
