@@ -13,6 +13,7 @@ import { dataProvider } from './providers/dataProvider';
 import auditEntries from './resources/audit-entries';
 import departments from './resources/departments';
 import exams, { ExamResultsPage, ItemAnalysisPage } from './resources/exams';
+import feedbackForms from './resources/feedback-forms';
 import { GradingQueuePage } from './resources/grading/GradingQueuePage';
 import organizations from './resources/organizations';
 import questions, { QuestionImport } from './resources/questions';
@@ -24,6 +25,8 @@ import users, { UserImport } from './resources/users';
 import { theme } from './theme';
 import { AttemptPage } from './trainee/exam/AttemptPage';
 import { MyExamsPage } from './trainee/exam/MyExamsPage';
+import { FeedbackAnswerPage } from './trainee/feedback/FeedbackAnswerPage';
+import { MyFeedbackPage } from './trainee/feedback/MyFeedbackPage';
 import { MySessionsPage } from './trainee/MySessionsPage';
 
 export const App = () => (
@@ -48,6 +51,7 @@ export const App = () => (
     <Resource name="questions" {...questions} />
     <Resource name="scenarios" {...scenarios} />
     <Resource name="exams" {...exams} />
+    <Resource name="feedback-forms" {...feedbackForms} />
     <Resource name="audit-entries" {...auditEntries} />
     <CustomRoutes>
       <Route path="/inbox" element={<InboxPage />} />
@@ -59,12 +63,14 @@ export const App = () => (
       <Route path="/exams/:id/item-analysis" element={<ItemAnalysisPage />} />
       <Route path="/grading" element={<GradingQueuePage />} />
       <Route path="/my-exams" element={<MyExamsPage />} />
+      <Route path="/my-feedback" element={<MyFeedbackPage />} />
     </CustomRoutes>
-    {/* Full-screen pages: the room's check-in board, and the trainee's phone at check-in and in an exam. */}
+    {/* Full-screen pages: the room's check-in board, and the trainee's phone at check-in, in an exam and giving feedback. */}
     <CustomRoutes noLayout>
       <Route path="/sessions/:id/check-in" element={<CheckInScreen />} />
       <Route path="/checkin/:sessionId" element={<TraineeCheckInPage />} />
       <Route path="/attempts/:attemptId" element={<AttemptPage />} />
+      <Route path="/feedback/:requestId" element={<FeedbackAnswerPage />} />
     </CustomRoutes>
   </Admin>
 );

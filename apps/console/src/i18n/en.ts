@@ -1,9 +1,11 @@
 import { examsEn } from './exams.en';
+import { feedbackEn } from './feedback.en';
 
 /** The console's own English messages; react-admin's come from ra-language-english. */
 export const en = {
   resources: {
     ...examsEn.resources,
+    ...feedbackEn.resources,
     organizations: {
       name: 'Organization |||| Organizations',
       fields: {
@@ -145,6 +147,7 @@ export const en = {
   },
   cascade: {
     ...examsEn.cascade,
+    ...feedbackEn.cascade,
     tagline: 'Training and certification',
     roles: {
       admin: 'Admin',

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import type { AppMessages } from './en';
 import { examsZhCN } from './exams.zh-CN';
+import { feedbackZhCN } from './feedback.zh-CN';
 
 /**
  * Simplified Chinese for react-admin's own messages (every key of ra-language-english) and
@@ -220,6 +221,7 @@ const raMessages: TranslationMessages['ra'] = {
 const appMessages: AppMessages = {
   resources: {
     ...examsZhCN.resources,
+    ...feedbackZhCN.resources,
     organizations: {
       name: '组织',
       fields: {
@@ -361,6 +363,7 @@ const appMessages: AppMessages = {
   },
   cascade: {
     ...examsZhCN.cascade,
+    ...feedbackZhCN.cascade,
     tagline: '培训与认证',
     roles: {
       admin: '管理员',

@@ -1,5 +1,6 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
+import FeedbackIcon from '@mui/icons-material/Feedback';
 import InboxIcon from '@mui/icons-material/Inbox';
 import QuizIcon from '@mui/icons-material/Quiz';
 import RateReviewIcon from '@mui/icons-material/RateReview';
@@ -15,6 +16,7 @@ export const Menu = () => {
   const { canAccess: hasOwnSessions } = useCanAccess({ resource: 'sessions', action: 'mine' });
   const { canAccess: hasOwnExams } = useCanAccess({ resource: 'exams', action: 'mine' });
   const { canAccess: canGrade } = useCanAccess({ resource: 'exams', action: 'grade' });
+  const { canAccess: hasOwnFeedback } = useCanAccess({ resource: 'feedback-requests', action: 'mine' });
   return (
     <RaMenu>
       <RaMenu.DashboardItem />
@@ -34,6 +36,13 @@ export const Menu = () => {
       )}
       {hasOwnExams && (
         <RaMenu.Item to="/my-exams" primaryText={translate('cascade.menu_exams.my_exams')} leftIcon={<QuizIcon />} />
+      )}
+      {hasOwnFeedback && (
+        <RaMenu.Item
+          to="/my-feedback"
+          primaryText={translate('cascade.feedback.my_feedback')}
+          leftIcon={<FeedbackIcon />}
+        />
       )}
       <RaMenu.ResourceItems />
       {canGrade && (

@@ -47,6 +47,8 @@ const IMMUTABLE_FIELDS: Record<string, string[]> = {
   questions: ['organizationId', 'version', 'copiedFromId', 'createdBy'],
   scenarios: ['organizationId', 'questionCount', 'copiedFromId', 'createdBy'],
   exams: ['organizationId', 'createdBy'],
+  'feedback-forms': ['organizationId', 'responseCount', 'createdBy'],
+  webhooks: ['organizationId', 'consecutiveFailures', 'disabledAt', 'disabledReason'],
 };
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';

@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { DetailGrid } from '../DetailGrid';
+import { SessionFeedbackCard } from '../feedback/SessionFeedbackCard';
 import { EnumChip } from '../EnumChip';
 import { LabeledValue } from '../LabeledValue';
 import { UserName } from '../UserName';
@@ -179,6 +180,7 @@ const TrainerSections = () => {
     <Box>
       {(canEnroll || canList) && <SessionEnrollments session={session} canManage={canEnroll === true} />}
       {canSeeAttendance && <AttendanceSheet session={session} canMark={canMark === true} />}
+      <SessionFeedbackCard session={session} />
     </Box>
   );
 };

@@ -1,5 +1,6 @@
 import type { TrainingPlanView } from '@cascade/contracts';
 import { EditButton, Show, TabbedShowLayout, TopToolbar, useRecordContext } from 'react-admin';
+import { PlanFeedbackFormChoice } from '../feedback/PlanFeedbackFormChoice';
 import { PlanAttendanceSummary } from './PlanAttendanceSummary';
 import { PlanDocumentButton } from './PlanDocumentButton';
 import { PlanModules, PlanOverview, PlanSessions, PlanTargets } from './PlanParts';
@@ -28,6 +29,7 @@ export const PlanShow = () => (
       <TabbedShowLayout.Tab label="cascade.plans.tabs.overview">
         <div>
           <PlanOverview />
+          <PlanFeedbackFormChoice />
         </div>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="resources.training-plans.fields.modules" path="modules">

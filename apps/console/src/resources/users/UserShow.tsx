@@ -19,6 +19,7 @@ import { DetailGrid } from '../DetailGrid';
 import { RoleChipsField } from './RoleChipsField';
 import { UserActivationButton } from './UserActivationButton';
 import { LocaleDateField } from '../LocaleDateField';
+import { TrainerFeedbackPanel } from '../feedback/TrainerFeedbackPanel';
 
 const Actions = () => (
   <TopToolbar>
@@ -79,5 +80,6 @@ export const UserShow = () => (
         </Labeled>
       </DetailGrid>
     </Card>
+    <TrainerFeedbackPanel />
   </Show>
 );
