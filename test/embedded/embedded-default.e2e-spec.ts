@@ -136,6 +136,7 @@ describe('embedded default (no DATABASE_URL, no REDIS_URL)', () => {
         opensAt: new Date(Date.now() - 60_000).toISOString(),
         closesAt: new Date(Date.now() + 3_600_000).toISOString(),
         passPercent: 50,
+        showResults: 'immediately',
         assignees: { userIds: [trainee] },
       }),
     });

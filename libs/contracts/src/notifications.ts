@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'feedback_requested',
   'exam_assigned',
   'webhook_disabled',
+  'results_digest',
+  'results_follow_up',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -28,6 +30,8 @@ export const NOTIFICATION_EVENTS = [
   'exam.assigned',
   'exam.result_final',
   'feedback.requested',
+  'results.digest',
+  'results.follow_up',
   'webhook.disabled',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];

@@ -28,6 +28,8 @@ export interface JobPayloads {
   'exam.assigned': { examId: string };
   /** Ask a session's attendee for feedback (reminder 0), or remind them (1, 2) until they answer. */
   'feedback.remind': { requestId: string; reminder: 0 | 1 | 2 };
+  /** Send an exam's released results: each trainee theirs, department digests, follow-up lists. */
+  'exam.release': { examId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -41,4 +43,5 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'webhook.deliver': QUEUES.notifications,
   'exam.assigned': QUEUES.notifications,
   'feedback.remind': QUEUES.notifications,
+  'exam.release': QUEUES.notifications,
 };

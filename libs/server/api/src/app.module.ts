@@ -14,6 +14,7 @@ import { ExamsController } from './http/exams.controller';
 import { FeedbackController, FeedbackFormsController } from './http/feedback.controller';
 import { FilesController } from './http/files.controller';
 import { GradingController } from './http/grading.controller';
+import { ResultsLoopController } from './http/results-loop.controller';
 import { HealthController } from './http/health.controller';
 import { MeController } from './http/me.controller';
 import { NotificationPreferencesController } from './http/notification-preferences.controller';
@@ -49,6 +50,7 @@ export class AppModule {
         TrainingIssuesController,
         ExamsController,
         GradingController,
+        ResultsLoopController,
         FeedbackFormsController,
         FeedbackController,
         AttemptsController,

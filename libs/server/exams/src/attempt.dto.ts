@@ -1,10 +1,14 @@
+import { FOLLOW_UP_RECIPIENTS, FollowUpRecipient } from '@cascade/contracts';
 import { ListQueryDto } from '@cascade/server/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDefined,
+  IsIn,
   IsInt,
   IsNumber,
   IsOptional,
@@ -87,4 +91,22 @@ export class CorrectKeyDto {
   @MinLength(1)
   @MaxLength(1000)
   reason!: string;
+}
+
+export class RecognitionPolicyDto {
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'percent at or above which a trainee is excellent' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  excellentThreshold!: number;
+
+  @ApiProperty() @IsBoolean() nameExcellent!: boolean;
+  @ApiProperty() @IsBoolean() nameMostImproved!: boolean;
+
+  @ApiProperty({ enum: FOLLOW_UP_RECIPIENTS, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(FOLLOW_UP_RECIPIENTS.length)
+  @ArrayUnique()
+  @IsIn(FOLLOW_UP_RECIPIENTS, { each: true })
+  followUpRecipients!: FollowUpRecipient[];
 }

@@ -109,12 +109,17 @@ export class AttemptsService {
       order: { number: 'DESC' },
     });
     const now = new Date();
+    const releasedRows: { exam_id: string }[] = await this.dataSource.query(
+      `SELECT exam_id FROM results_release WHERE exam_id = ANY($1::uuid[])`,
+      [exams.map((e) => e.id)],
+    );
+    const released = new Set(releasedRows.map((r) => r.exam_id));
     return exams.map((exam) => {
       const own = attempts.filter((a) => a.examId === exam.id);
       const open = own.find((a) => a.status === 'in_progress') ?? null;
       const last = own.find((a) => a.status !== 'in_progress') ?? null;
       const window = windowFor(exam, me);
-      const visible = last?.status === 'finalized' && resultsVisibleTo(exam, me, me, now);
+      const visible = last?.status === 'finalized' && resultsVisibleTo(exam, me, me, now, released.has(exam.id));
       const inWindow = now >= window.opensAt && now <= window.closesAt;
       return {
         exam: toExamView(exam),
@@ -140,7 +145,9 @@ export class AttemptsService {
       this.dataSource.getRepository(AttemptItem).find({ where: { attemptId: attempt.id }, order: { position: 'ASC' } }),
       this.dataSource.getRepository(Exam).findOneByOrFail({ id: attempt.examId }),
     ]);
-    const visible = attempt.status === 'finalized' && resultsVisibleTo(exam, attempt.userId, currentActor().userId);
+    const visible =
+      attempt.status === 'finalized' &&
+      resultsVisibleTo(exam, attempt.userId, currentActor().userId, new Date(), await this.released(exam.id));
     const keys = visible ? await this.keysOf(items) : new Map<string, unknown>();
     return {
       id: attempt.id,
@@ -169,6 +176,11 @@ export class AttemptsService {
           : {}),
       })),
     };
+  }
+
+  private async released(examId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM results_release WHERE exam_id = $1`, [examId]);
+    return rows.length > 0;
   }
 
   /** The answer keys of the versions the items froze, for showing with a final result. */

@@ -206,3 +206,113 @@ export class ExamResultsRepository {
     }));
   }
 }
+
+export interface AssignedPerson {
+  userId: string;
+  name: string;
+  departmentId: string | null;
+  departmentName: string | null;
+}
+
+export interface DepartmentManager {
+  departmentId: string;
+  userId: string;
+}
+
+/** Who the results loop reports on and to: queries of the release, digests and follow-ups. */
+@Injectable()
+export class ResultsLoopRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Everyone the exam is assigned to (as trainees find it), with their department. */
+  async assignedPeople(exam: Exam): Promise<AssignedPerson[]> {
+    const rows: { id: string; name: string; department_id: string | null; department_name: string | null }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.name, u.department_id, d.name AS department_name
+           FROM app_user u LEFT JOIN department d ON d.id = u.department_id
+          WHERE u.id IN (
+            SELECT unnest($1::uuid[])
+            UNION SELECT e.user_id FROM session_enrollment e
+                   WHERE $2 AND e.session_id = $3 AND e.status <> 'declined'
+            UNION SELECT pt.user_id FROM plan_target pt WHERE $4 AND pt.plan_id = $5
+            UNION SELECT e.user_id FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
+                   WHERE $4 AND s.plan_id = $5 AND e.status <> 'declined')
+          ORDER BY u.name, u.id`,
+        [
+          exam.assignees.userIds,
+          exam.assignees.sessionEnrollees && exam.sessionId !== null,
+          exam.sessionId,
+          exam.assignees.planTrainees && exam.planId !== null,
+          exam.planId,
+        ],
+      );
+    return rows.map((r) => ({
+      userId: r.id,
+      name: r.name,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+    }));
+  }
+
+  /** People who sat the exam (handed in at least once), with their best final percent and pass. */
+  async participants(examId: string): Promise<Map<string, { percent: number | null; passed: boolean | null }>> {
+    const rows: { user_id: string; percent: string | null; passed: boolean | null }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (user_id) user_id, percent, passed FROM attempt
+        WHERE exam_id = $1 AND status <> 'in_progress'
+        ORDER BY user_id, (status = 'finalized') DESC, percent DESC NULLS LAST, number`,
+      [examId],
+    );
+    return new Map(
+      rows.map((r) => [r.user_id, { percent: r.percent === null ? null : Number(r.percent), passed: r.passed }]),
+    );
+  }
+
+  /** Attempts of the exam not yet final: handed in but not graded, or waiting for a trainer. */
+  async awaitingGrading(examId: string): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM attempt WHERE exam_id = $1 AND status IN ('submitted', 'needs_review')`,
+      [examId],
+    );
+    return n;
+  }
+
+  /** The managers of each department: the one it names, and any manager working in it. */
+  async departmentManagers(departmentIds: string[]): Promise<DepartmentManager[]> {
+    if (departmentIds.length === 0) return [];
+    return (
+      await this.dataSource.query(
+        `SELECT d.id AS department_id, d.manager_id AS user_id FROM department d
+          WHERE d.id = ANY($1::uuid[]) AND d.manager_id IS NOT NULL
+         UNION
+         SELECT u.department_id, u.id FROM app_user u
+          WHERE u.department_id = ANY($1::uuid[]) AND u.active AND 'manager' = ANY(u.roles)`,
+        [departmentIds],
+      )
+    ).map((r: { department_id: string; user_id: string }) => ({ departmentId: r.department_id, userId: r.user_id }));
+  }
+
+  /** The trainers of the exam's plan or session, and whoever wrote the exam. */
+  async trainersOf(exam: Exam): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT unnest(trainer_ids) AS id FROM training_plan WHERE id = $1
+       UNION SELECT user_id FROM session_trainer WHERE session_id = $2
+       UNION SELECT $3::uuid WHERE $3::uuid IS NOT NULL`,
+      [exam.planId, exam.sessionId, exam.createdBy],
+    );
+    return rows.map((r) => r.id).filter(Boolean);
+  }
+
+  /** Exams whose every window has closed, not yet released, with nothing left to grade. */
+  async dueForRelease(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT e.id FROM exam e
+        WHERE NOT EXISTS (SELECT 1 FROM results_release r WHERE r.exam_id = e.id)
+          AND greatest(e.closes_at, (SELECT max((o->>'closesAt')::timestamptz) FROM jsonb_array_elements(e.overrides) o)) <= now()
+          AND e.closes_at > now() - interval '30 days'
+          AND NOT EXISTS (SELECT 1 FROM attempt a WHERE a.exam_id = e.id AND a.status IN ('in_progress', 'submitted', 'needs_review'))
+        ORDER BY e.closes_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+}

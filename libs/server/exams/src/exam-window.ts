@@ -27,16 +27,17 @@ export function deadlineFor(window: PersonalWindow, startedAt: Date): Date {
 /**
  * Whether a final result (score, per-answer marks, the keys) may be shown to `readerId`.
  * Staff always see it; the person who sat the exam sees it as the exam's setting allows,
- * "after close" meaning after their own window closes.
+ * "after close" meaning after their own window closes or once a trainer released the results.
  */
 export function resultsVisibleTo(
   exam: Pick<Exam, 'opensAt' | 'closesAt' | 'timeLimitMinutes' | 'overrides' | 'showResults'>,
   candidateId: string,
   readerId: string,
   now = new Date(),
+  released = false,
 ): boolean {
   if (readerId !== candidateId) return true;
   if (exam.showResults === 'immediately') return true;
   if (exam.showResults === 'never') return false;
-  return now > windowFor(exam, candidateId).closesAt;
+  return released || now > windowFor(exam, candidateId).closesAt;
 }

@@ -11,17 +11,19 @@ import { AttemptsRepository, AttemptsService } from './attempts.service';
 import { Exam } from './exam.entity';
 import { ExamsRepository } from './exams.repository';
 import { ExamsService } from './exams.service';
-import { ExamResultsRepository } from './exam-results.repository';
+import { ExamResultsRepository, ResultsLoopRepository } from './exam-results.repository';
 import { ExamResultsService } from './exam-results.service';
 import { GradingHandler } from './grading.handler';
 import { ExamAssignedHandler } from './exam-assigned.handler';
 import { AttemptSweep } from './attempt-sweep';
 import { KeyCorrection } from './key-correction.entity';
+import { RecognitionPolicy, ResultsRelease } from './results-loop.entities';
+import { ResultsLoopService } from './results-loop.service';
 import { KeyCorrectionsService } from './key-corrections.service';
 import { ManualGradingService } from './manual-grading.service';
 import { LearningGainService } from './learning-gain.service';
 
-export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection];
+export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection, RecognitionPolicy, ResultsRelease];
 
 @Module({
   imports: [
@@ -42,11 +44,14 @@ export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection];
     ManualGradingService,
     KeyCorrectionsService,
     AttemptSweep,
+    ResultsLoopRepository,
+    ResultsLoopService,
     ExamResultsRepository,
     ExamResultsService,
     LearningGainService,
   ],
   exports: [
+    ResultsLoopService,
     ExamsService,
     AttemptsService,
     ManualGradingService,

@@ -13,3 +13,5 @@ export * from './attempt-sweep';
 export * from './key-correction.entity';
 export * from './key-corrections.service';
 export * from './manual-grading.service';
+export * from './results-loop.entities';
+export * from './results-loop.service';

@@ -96,4 +96,25 @@ export const MESSAGES: Record<NotificationKind, Record<Locale, Template>> = {
       body: `The webhook to ${url} failed ${failures} deliveries in a row and has been disabled. Check the receiver, then enable it again in the webhook settings.`,
     }),
   },
+  results_digest: {
+    // The lines are composed per language by the results loop: names or counts as the client's policy says.
+    'zh-CN': ({ exam, department, participation, passRate, average, excellent, improved, others }) => ({
+      title: `部门成绩摘要：${exam}（${department}）`,
+      body: `参加 ${participation}，通过率 ${passRate}，平均成绩 ${average}。${excellent}${improved}其他 ${others} 人。`,
+    }),
+    en: ({ exam, department, participation, passRate, average, excellent, improved, others }) => ({
+      title: `Department results: ${exam} (${department})`,
+      body: `Took part: ${participation}; pass rate ${passRate}; average ${average}. ${excellent}${improved}Everyone else: ${others}.`,
+    }),
+  },
+  results_follow_up: {
+    'zh-CN': ({ exam, department, failed, absent }) => ({
+      title: `跟进名单：${exam}（${department}）`,
+      body: `未通过：${failed}。缺考：${absent}。此名单仅供培训讲师和部门经理跟进辅导，请勿转发。`,
+    }),
+    en: ({ exam, department, failed, absent }) => ({
+      title: `Follow-up list: ${exam} (${department})`,
+      body: `Did not pass: ${failed}. Absent: ${absent}. This list is for the trainers and the department manager only; please do not pass it on.`,
+    }),
+  },
 };

@@ -11,6 +11,8 @@ export class EmailChoicesDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'exam.result_final'?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'feedback.requested'?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'webhook.disabled'?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() 'results.digest'?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() 'results.follow_up'?: boolean;
 }
 
 export class NotificationPreferencesDto {

@@ -71,6 +71,8 @@ export const EVENT_KIND: Record<NotificationEvent, NotificationKind> = {
   'exam.result_final': 'exam_result',
   'feedback.requested': 'feedback_requested',
   'webhook.disabled': 'webhook_disabled',
+  'results.digest': 'results_digest',
+  'results.follow_up': 'results_follow_up',
 };
 
 // Keeps each insert well under PostgreSQL's 65,535 parameters.

@@ -11,6 +11,7 @@ import { ExamOverridesAndManualGrades1795838015358 } from './1795838015358-ExamO
 import { KeyCorrectionsAndSweep1795838352837 } from './1795838352837-KeyCorrectionsAndSweep';
 import { FeedbackForms1795838698163 } from './1795838698163-FeedbackForms';
 import { NotificationChannels1795838872724 } from './1795838872724-NotificationChannels';
+import { ResultsLoop1795839415708 } from './1795839415708-ResultsLoop';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -25,4 +26,5 @@ export const migrations: Function[] = [
   KeyCorrectionsAndSweep1795838352837,
   FeedbackForms1795838698163,
   NotificationChannels1795838872724,
+  ResultsLoop1795839415708,
 ];
