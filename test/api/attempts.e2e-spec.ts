@@ -112,12 +112,25 @@ describe('attempts', () => {
       ).status,
     ).toBe(403);
 
+    // Saves count for 30 s after the deadline (the network was late, not the trainee), then stop.
+    const deadline = (at: string) =>
+      api.dataSource.query(`UPDATE attempt SET deadline_at = now() - interval '${at}' WHERE id = $1`, [attempt.id]);
+    await deadline('20 seconds');
+    expect((await save(single, 'C', 3)).body).toEqual({ questionId: single, seq: 3, applied: true });
+    await deadline('31 seconds');
+    const late = await save(single, 'A', 4);
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('DEADLINE_PASSED');
+    await deadline('-10 minutes');
+
     const submitted = await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
     expect(submitted.body.status).toBe('submitted');
     expect(
       (await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee)).body.submittedAt,
     ).toBe(submitted.body.submittedAt);
-    expect((await save(single, 'C', 3)).status).toBe(409);
+    const afterSubmit = await save(single, 'B', 5);
+    expect(afterSubmit.status).toBe(409);
+    expect(afterSubmit.body.code).toBe('ATTEMPT_SUBMITTED');
   });
 
   it('refuses a start outside the window or beyond the attempts allowed', async () => {

@@ -196,51 +196,71 @@ export class AttemptsService {
    * ignored, so a late, older save never overwrites a newer one. Durable once answered.
    */
   async saveAnswer(attemptId: string, questionId: string, response: unknown, seq: number): Promise<AnswerSaved> {
-    const attempt = await this.ownOpenAttempt(attemptId);
+    const me = currentActor().userId;
+    const view = isUUID(attemptId) && isUUID(questionId) ? await this.frozenView(me, attemptId, questionId) : null;
+    if (!view) return this.refuseSave(attemptId, questionId);
+    const check = validateResponse(view.type, view.content as never, response);
+    if (!check.ok) throw new ValidationFailedError(check.errors);
+    // One statement: the attempt is checked (its owner, still open, within the deadline and
+    // grace) under a share lock, so a save never lands after a submit that committed first;
+    // then the update, or else the newer seq already stored.
+    const [row]: { seq: number; applied: boolean }[] = await this.dataSource.query(
+      `WITH open AS (
+         SELECT id FROM attempt
+          WHERE id = $1 AND user_id = $5 AND status = 'in_progress'
+            AND now() <= deadline_at + make_interval(secs => $6::float8 / 1000)
+          FOR SHARE
+       ), saved AS (
+         UPDATE attempt_item SET response = $3, seq = $4, saved_at = now()
+          WHERE attempt_id = (SELECT id FROM open) AND question_id = $2 AND seq < $4 RETURNING seq
+       )
+       SELECT seq, true AS applied FROM saved
+       UNION ALL
+       SELECT seq, false FROM attempt_item
+        WHERE attempt_id = (SELECT id FROM open) AND question_id = $2 AND NOT EXISTS (SELECT 1 FROM saved)`,
+      [attemptId, questionId, JSON.stringify(check.value), seq, me, SAVE_GRACE_MS],
+    );
+    if (!row) return this.refuseSave(attemptId, questionId);
+    return { questionId, seq: row.seq, applied: row.applied };
+  }
+
+  /** Why a save was not taken, as the error the caller can act on. */
+  private async refuseSave(attemptId: string, questionId: string): Promise<never> {
+    const attempt = await this.attempts.findVisible(attemptId);
+    if (attempt.userId !== currentActor().userId)
+      throw new ForbiddenError('Only the person taking the attempt may answer');
+    if (attempt.status !== 'in_progress') {
+      throw new ConflictError('ATTEMPT_SUBMITTED', 'The attempt has been submitted', { currentStatus: attempt.status });
+    }
     if (Date.now() > attempt.deadlineAt.getTime() + SAVE_GRACE_MS) {
       throw new ConflictError('DEADLINE_PASSED', `The deadline was ${attempt.deadlineAt.toISOString()}`, {
         deadlineAt: attempt.deadlineAt.toISOString(),
       });
     }
-    const view = await this.frozenView(attempt.id, questionId);
-    if (!view) {
-      throw new UnprocessableError('QUESTION_NOT_IN_ATTEMPT', 'The question is not part of this attempt', [
-        { field: 'questionId', message: 'is not part of this attempt' },
-      ]);
-    }
-    const check = validateResponse(view.type, view.content as never, response);
-    if (!check.ok) throw new ValidationFailedError(check.errors);
-    // One round trip: the update, or else the newer seq already stored (the statement's snapshot).
-    const [row]: { seq: number; applied: boolean }[] = await this.dataSource.query(
-      `WITH saved AS (
-         UPDATE attempt_item SET response = $3, seq = $4, saved_at = now()
-          WHERE attempt_id = $1 AND question_id = $2 AND seq < $4 RETURNING seq
-       )
-       SELECT seq, true AS applied FROM saved
-       UNION ALL
-       SELECT seq, false FROM attempt_item
-        WHERE attempt_id = $1 AND question_id = $2 AND NOT EXISTS (SELECT 1 FROM saved)`,
-      [attempt.id, questionId, JSON.stringify(check.value), seq],
-    );
-    return { questionId, seq: row.seq, applied: row.applied };
+    throw new UnprocessableError('QUESTION_NOT_IN_ATTEMPT', 'The question is not part of this attempt', [
+      { field: 'questionId', message: `${questionId} is not part of this attempt` },
+    ]);
   }
 
   /**
-   * The question as the attempt froze it. Frozen views never change, so they are kept in
-   * memory: an autosave then costs the attempt check and the update only.
+   * The question as the attempt froze it, for checking an answer's shape. Frozen views never
+   * change, so they are kept in memory, keyed by the person too: nobody learns the shape of
+   * someone else's question.
    */
   private async frozenView(
+    userId: string,
     attemptId: string,
     questionId: string,
   ): Promise<Pick<AttemptItem['view'], 'type' | 'content'> | null> {
-    const cacheKey = `${attemptId}:${questionId}`;
+    const cacheKey = `${userId}:${attemptId}:${questionId}`;
     const cached = this.frozenViews.get(cacheKey);
     if (cached) return cached;
-    const item = isUUID(questionId)
-      ? await this.dataSource.getRepository(AttemptItem).findOneBy({ attemptId, questionId })
-      : null;
-    if (!item) return null;
-    return this.rememberView(cacheKey, item.view);
+    const rows: { view: AttemptItem['view'] }[] = await this.dataSource.query(
+      `SELECT i.view FROM attempt_item i JOIN attempt a ON a.id = i.attempt_id
+        WHERE i.attempt_id = $1 AND i.question_id = $2 AND a.user_id = $3`,
+      [attemptId, questionId, userId],
+    );
+    return rows[0] ? this.rememberView(cacheKey, rows[0].view) : null;
   }
 
   private rememberView(cacheKey: string, full: AttemptItem['view']): Pick<AttemptItem['view'], 'type' | 'content'> {
@@ -297,16 +317,6 @@ export class AttemptsService {
     }
   }
 
-  private async ownOpenAttempt(attemptId: string): Promise<Attempt> {
-    const attempt = await this.attempts.findVisible(attemptId);
-    if (attempt.userId !== currentActor().userId)
-      throw new ForbiddenError('Only the person taking the attempt may answer');
-    if (attempt.status !== 'in_progress') {
-      throw new ConflictError('ATTEMPT_SUBMITTED', 'The attempt has been submitted', { currentStatus: attempt.status });
-    }
-    return attempt;
-  }
-
   private async freezeQuestions(manager: EntityManager, exam: Exam, attempt: Attempt): Promise<void> {
     const drawn = exam.questionIds ?? (await this.draw(manager, exam));
     // The bank is staff-only; the attempt reads it on the trainee's behalf.
@@ -349,7 +359,7 @@ export class AttemptsService {
       [attempt.id, JSON.stringify(items)],
     );
     // The first save of each answer then needs no read (harmless if this transaction rolls back: saves check the attempt first).
-    for (const item of items) this.rememberView(`${attempt.id}:${item.question_id}`, item.view);
+    for (const item of items) this.rememberView(`${attempt.userId}:${attempt.id}:${item.question_id}`, item.view);
   }
 
   /** Random active questions for each blueprint cell. */
