@@ -22,6 +22,7 @@ import sessions from './resources/sessions';
 import trainingIssues from './resources/training-issues';
 import trainingPlans from './resources/training-plans';
 import users, { UserImport } from './resources/users';
+import webhooks from './resources/webhooks';
 import { theme } from './theme';
 import { AttemptPage } from './trainee/exam/AttemptPage';
 import { MyExamsPage } from './trainee/exam/MyExamsPage';
@@ -52,6 +53,7 @@ export const App = () => (
     <Resource name="scenarios" {...scenarios} />
     <Resource name="exams" {...exams} />
     <Resource name="feedback-forms" {...feedbackForms} />
+    <Resource name="webhooks" {...webhooks} />
     <Resource name="audit-entries" {...auditEntries} />
     <CustomRoutes>
       <Route path="/inbox" element={<InboxPage />} />

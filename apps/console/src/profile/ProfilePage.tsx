@@ -6,6 +6,7 @@ import { RoleChips } from '../layout/RoleChips';
 import type { CascadeDataProvider } from '../providers/dataProvider';
 import { session } from '../providers/session';
 import { CalendarFeedCard } from '../trainee/CalendarFeedCard';
+import { NotificationPreferencesCard } from './NotificationPreferencesCard';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0.25, sm: 2 }} sx={{ py: 1 }}>
@@ -88,6 +89,7 @@ export const ProfilePage = () => {
       <Box sx={{ mt: 2 }}>
         <CalendarFeedCard />
       </Box>
+      <NotificationPreferencesCard />
     </Box>
   );
 };

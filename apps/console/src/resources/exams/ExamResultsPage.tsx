@@ -24,6 +24,7 @@ import { EnumChip } from '../EnumChip';
 import { ATTEMPT_STATUS_COLORS } from '../examChoices';
 import { useApiFile } from '../useApiFile';
 import { useApiQuery } from '../useApiQuery';
+import { DepartmentDigests } from './DepartmentDigests';
 import { ExamPageHeader } from './ExamPageHeader';
 
 const Figure = ({ label, value }: { label: string; value: string | number }) => (
@@ -158,6 +159,7 @@ export const ExamResultsPage = () => {
           </Card>
         </>
       )}
+      <DepartmentDigests examId={id} />
     </Box>
   );
 };

@@ -26,6 +26,7 @@ import { LabeledValue } from '../LabeledValue';
 import { LocaleDateField } from '../LocaleDateField';
 import { UserName } from '../UserName';
 import { BlueprintCheck } from './BlueprintCheck';
+import { ReleaseResultsButton } from './ReleaseResultsButton';
 
 const Actions = () => {
   const record = useRecordContext<ExamView>();
@@ -45,6 +46,7 @@ const Actions = () => {
           <RateReviewIcon />
         </Button>
       )}
+      <ReleaseResultsButton />
       {canEdit && <EditButton />}
     </TopToolbar>
   );

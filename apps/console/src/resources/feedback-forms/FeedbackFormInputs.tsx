@@ -66,6 +66,7 @@ export const FeedbackFormInputs = ({ locked = false }: { locked?: boolean }) => 
       <TextInput source="description" multiline minRows={2} validate={maxLength(2000)} fullWidth />
       <BooleanInput source="anonymous" helperText="cascade.feedback_forms.anonymous_help" disabled={locked} />
       <ArrayInput source="items" validate={required()}>
+        {/* Labels named outright: inside the iterator react-admin would look under fields.items.*, which is the array's own label. */}
         <SimpleFormIterator
           getItemLabel={(index) => `${index + 1}.`}
           disableAdd={locked}
@@ -76,6 +77,7 @@ export const FeedbackFormInputs = ({ locked = false }: { locked?: boolean }) => 
           <Box sx={ROW}>
             <SelectInput
               source="type"
+              label="resources.feedback-forms.fields.type"
               choices={itemTypeChoices}
               // A new item starts as a trainer rating, the most common question.
               defaultValue={NEW_ITEM.type}
@@ -85,20 +87,34 @@ export const FeedbackFormInputs = ({ locked = false }: { locked?: boolean }) => 
             />
             <SelectInput
               source="about"
+              label="resources.feedback-forms.fields.about"
               choices={subjectChoices}
               defaultValue={NEW_ITEM.about}
               validate={required()}
               disabled={locked}
               sx={{ flex: '1 1 160px' }}
             />
-            <BooleanInput source="required" defaultValue={true} disabled={locked} sx={{ flex: '0 0 auto', mt: 1 }} />
+            <BooleanInput
+              source="required"
+              label="resources.feedback-forms.fields.required"
+              defaultValue={true}
+              disabled={locked}
+              sx={{ flex: '0 0 auto', mt: 1 }}
+            />
           </Box>
-          <TextInput source="text" validate={[required(), minLength(1), maxLength(500)]} disabled={locked} fullWidth />
+          <TextInput
+            source="text"
+            label="resources.feedback-forms.fields.text"
+            validate={[required(), minLength(1), maxLength(500)]}
+            disabled={locked}
+            fullWidth
+          />
           <FormDataConsumer<Record<string, unknown>>>
             {({ scopedFormData }) =>
               (scopedFormData as DraftItem | undefined)?.type === 'single_choice' ? (
                 <TextArrayInput
                   source="options"
+                  label="resources.feedback-forms.fields.options"
                   validate={optionsCount}
                   disabled={locked}
                   helperText="cascade.feedback_forms.options_help"

@@ -18,6 +18,7 @@ import { BY_NAME, organizationKindChoices } from '../choices';
 import { DetailGrid } from '../DetailGrid';
 import { RoleChipsField } from '../users/RoleChipsField';
 import { LocaleDateField } from '../LocaleDateField';
+import { RecognitionPolicyCard } from './RecognitionPolicyCard';
 
 const Actions = () => (
   <TopToolbar>
@@ -59,6 +60,7 @@ export const OrganizationShow = () => (
         </Labeled>
       </DetailGrid>
     </Card>
+    <RecognitionPolicyCard />
     <RelatedList resource="departments">
       <ReferenceManyField
         reference="departments"

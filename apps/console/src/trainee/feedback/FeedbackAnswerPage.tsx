@@ -106,6 +106,7 @@ const RequestForm = ({ request }: { request: FeedbackRequestView }) => {
           onChange={(value) => {
             setValues((current) => ({ ...current, [prompt.key]: value }));
             setPromptErrors(({ [prompt.key]: _, ...rest }) => rest);
+            setGeneralError(null);
           }}
         />
       ))}
