@@ -280,4 +280,43 @@ describe('feedback in Chromium', () => {
     });
     await Promise.all([trainer, zh, en, english].map((p) => p.context.close()));
   });
+  it('keeps notification preferences, refuses a private webhook address and sets the recognition policy', async () => {
+    const manager = await desktop('zh-CN');
+    await login(manager.page, world.managerA.email);
+    await step(manager.page, 'preferences', async () => {
+      const page = manager.page;
+      await page.goto(`${baseUrl}/profile`);
+      await page.getByRole('region', { name: '通知设置' }).waitFor();
+      await shot(page, 'feedback-profile-preferences-zh', true);
+    });
+    await step(manager.page, 'webhook', async () => {
+      const page = manager.page;
+      await page.goto(`${baseUrl}/webhooks/create`);
+      await page.getByRole('textbox', { name: /^地址/ }).fill('http://127.0.0.1:9/hooks');
+      await page.getByRole('checkbox', { name: '考试成绩已确定' }).check();
+      await page.getByRole('button', { name: '保存' }).click();
+      // Loopback is refused by the server unless the installation allows it; the form says so.
+      await page.locator('.Mui-error').first().waitFor();
+      await shot(page, 'feedback-webhook-refused-zh', true);
+    });
+    await step(manager.page, 'recognition', async () => {
+      const page = manager.page;
+      await page.goto(`${baseUrl}/organizations/${world.clientA.id}/show`);
+      const card = page.getByRole('region', { name: '表彰规则' });
+      await card.getByRole('spinbutton', { name: '优秀线' }).fill('85');
+      await card.getByLabel('本场考试的讲师').check();
+      await card.getByRole('button', { name: '保存' }).click();
+      await page.getByText('表彰规则已保存').waitFor();
+      await shot(page, 'feedback-recognition-policy-zh', true);
+    });
+    const policy = (
+      await api
+        .http()
+        .get(`/api/organizations/${world.clientA.id}/recognition-policy`)
+        .set('authorization', await api.login(world.managerA.email))
+    ).body;
+    expect(policy).toMatchObject({ excellentThreshold: 85 });
+    expect(policy.followUpRecipients).toContain('trainers');
+    await manager.context.close();
+  });
 });
