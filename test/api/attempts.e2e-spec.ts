@@ -123,6 +123,11 @@ describe('attempts', () => {
     expect(late.body.code).toBe('DEADLINE_PASSED');
     await deadline('-10 minutes');
 
+    // Nobody else hands it in.
+    expect((await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainer)).status).toBe(
+      403,
+    );
+    expect((await api.http().post(`/api/attempts/not-an-id/submit`).set('authorization', trainee)).status).toBe(404);
     const submitted = await api.http().post(`/api/attempts/${attempt.id}/submit`).set('authorization', trainee);
     expect(submitted.body.status).toBe('submitted');
     expect(

@@ -272,17 +272,23 @@ export class AttemptsService {
 
   /** Hands the attempt in and queues its grading in the same commit; submitting again changes nothing. */
   async submit(attemptId: string): Promise<AttemptView> {
-    const attempt = await this.attempts.findVisible(attemptId);
-    if (attempt.userId !== currentActor().userId)
-      throw new ForbiddenError('Only the person taking the attempt may submit it');
-    await this.dataSource.transaction(async (manager) => {
-      const submitted: unknown[] = await manager.query(
-        `WITH s AS (UPDATE attempt SET status = 'submitted', submitted_at = now() WHERE id = $1 AND status = 'in_progress' RETURNING id) SELECT id FROM s`,
-        [attempt.id],
+    const me = currentActor().userId;
+    // One statement hands the attempt in and records its grading job, or does nothing when it
+    // was handed in before (or is not this person's: then get() below answers 404 or 403).
+    if (isUUID(attemptId)) {
+      await this.dataSource.query(
+        `WITH handed_in AS (
+           UPDATE attempt SET status = 'submitted', submitted_at = now()
+            WHERE id = $1 AND user_id = $2 AND status = 'in_progress'
+            RETURNING jsonb_build_object('attemptId', id) AS payload
+         ), job AS (${Outbox.insertFrom('attempt.grade', 'handed_in')})
+         SELECT count(*) FROM job`,
+        [attemptId, me],
       );
-      if (submitted.length) await this.outbox.enqueue(manager, 'attempt.grade', { attemptId: attempt.id });
-    });
-    return this.get(attempt.id);
+    }
+    const view = await this.get(attemptId);
+    if (view.userId !== me) throw new ForbiddenError('Only the person taking the attempt may submit it');
+    return view;
   }
 
   /**

@@ -26,6 +26,15 @@ export class Outbox {
     return row.id;
   }
 
+  /**
+   * SQL that records one job per row of `source`, a CTE of the caller's statement with a
+   * jsonb `payload` column: the change and its job then commit in one round trip.
+   */
+  static insertFrom(jobName: JobName, source: string): string {
+    // Queue and job names are constants of the code, never input.
+    return `INSERT INTO outbox (queue, job_name, payload) SELECT '${JOB_QUEUE[jobName]}', '${jobName}', payload FROM ${source} RETURNING id`;
+  }
+
   /** As `enqueue`, for many jobs of one kind in one insert. */
   async enqueueMany<J extends JobName>(manager: EntityManager, jobName: J, payloads: JobPayloads[J][]): Promise<void> {
     if (payloads.length === 0) return;
