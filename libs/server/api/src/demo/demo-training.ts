@@ -4,6 +4,7 @@ import { PlansService } from '@cascade/server/plans';
 import { AttendanceService, SessionsService } from '@cascade/server/sessions';
 import { TrainingIssuesService } from '@cascade/server/training-issues';
 import { seedDemoExams } from './demo-exams';
+import { seedDemoFeedback } from './demo-feedback';
 
 const DAY = 86_400_000;
 
@@ -109,6 +110,7 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
     hours: number,
     room: string,
     people: string[],
+    trainers: { userId: string; role: 'lead' | 'assistant' }[] = [{ userId: ids[trainer], role: 'lead' }],
   ) => {
     const session = await as(trainer, () =>
       sessions.create({
@@ -119,7 +121,7 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
         timeZone: 'Asia/Shanghai',
         location: room,
         capacity: 20,
-        trainers: [{ userId: ids[trainer], role: 'lead' }],
+        trainers,
       }),
     );
     await as(trainer, () => sessions.enroll(session.id, { userIds: people }));
@@ -127,6 +129,28 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
   };
   const past1 = await schedule(0, -7, 9, 2, '总部三楼培训室', keyUserIds);
   const past2 = await schedule(1, -5, 14, 3, '仓库二楼会议室', keyUserIds);
+  // End users' first sessions, with the second consultant assisting and then leading.
+  const past3 = await schedule(
+    0,
+    -4,
+    9,
+    2,
+    '总部三楼培训室',
+    ['wu.gang', 'zheng.hua', 'ma.chao', 'zhu.ting', 'hu.bin', 'guo.xin'].map((n) => ids[`${n}@huadong.demo`]),
+    [
+      { userId: ids[trainer], role: 'lead' },
+      { userId: ids['zhao.jing@cascade.demo'], role: 'assistant' },
+    ],
+  );
+  const past4 = await schedule(
+    3,
+    -2,
+    14,
+    2,
+    '财务部会议室',
+    ['hu.bin', 'guo.xin', 'wu.gang', 'zheng.hua', 'huang.lei', 'xu.jing'].map((n) => ids[`${n}@huadong.demo`]),
+    [{ userId: ids['zhao.jing@cascade.demo'], role: 'lead' }],
+  );
   const marks: [string, string, 'present' | 'late' | 'excused' | 'absent', string?][] = [
     [past1.id, 'zhang.wei@huadong.demo', 'present'],
     [past1.id, 'liu.yang@huadong.demo', 'present'],
@@ -136,9 +160,23 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
     [past2.id, 'liu.yang@huadong.demo', 'present'],
     [past2.id, 'sun.li@huadong.demo', 'absent'],
     [past2.id, 'zhou.min@huadong.demo', 'present'],
+    [past3.id, 'wu.gang@huadong.demo', 'present'],
+    [past3.id, 'zheng.hua@huadong.demo', 'late'],
+    [past3.id, 'ma.chao@huadong.demo', 'present'],
+    [past3.id, 'zhu.ting@huadong.demo', 'present'],
+    [past3.id, 'hu.bin@huadong.demo', 'absent'],
+    [past3.id, 'guo.xin@huadong.demo', 'present'],
+    [past4.id, 'hu.bin@huadong.demo', 'present'],
+    [past4.id, 'guo.xin@huadong.demo', 'present'],
+    [past4.id, 'wu.gang@huadong.demo', 'present'],
+    [past4.id, 'zheng.hua@huadong.demo', 'present'],
+    [past4.id, 'huang.lei@huadong.demo', 'late'],
+    [past4.id, 'xu.jing@huadong.demo', 'excused', '仓库盘点'],
   ];
+  // Each session's attendance is marked by its lead trainer.
+  const markedBy = (sessionId: string) => (sessionId === past4.id ? 'zhao.jing@cascade.demo' : trainer);
   for (const [sessionId, email, status, note] of marks) {
-    await as(trainer, () => attendance.mark(sessionId, { userId: ids[email], status, note }));
+    await as(markedBy(sessionId), () => attendance.mark(sessionId, { userId: ids[email], status, note }));
   }
   // Today: check-in open, so the demo trainer can show the rotating QR code.
   const now = new Date();
@@ -192,4 +230,10 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
   await as(trainer, () => issues.move(question.id, 'resolve', '系统可配置最少报价数，已按公司制度设置为 3。'));
 
   await seedDemoExams(app, ids, plan.id);
+  await seedDemoFeedback(app, ids, plan.id, [
+    { key: 'past1', id: past1.id, endsAt: past1.endsAt, silent: ['sun.li@huadong.demo'] },
+    { key: 'past2', id: past2.id, endsAt: past2.endsAt },
+    { key: 'past3', id: past3.id, endsAt: past3.endsAt, silent: ['zheng.hua@huadong.demo'] },
+    { key: 'past4', id: past4.id, endsAt: past4.endsAt, silent: ['huang.lei@huadong.demo'] },
+  ]);
 }
