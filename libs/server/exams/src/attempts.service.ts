@@ -23,6 +23,11 @@ import { toExamView } from './exams.service';
 import { Exam } from './exam.entity';
 import { deadlineFor, resultsVisibleTo, windowFor } from './exam-window';
 
+type ViewItem = Pick<
+  AttemptItem,
+  'position' | 'view' | 'response' | 'seq' | 'savedAt' | 'score' | 'comment' | 'questionVersionId'
+>;
+
 /** Answers arriving this long after the deadline still count: the network, not the trainee, was late. */
 export const SAVE_GRACE_MS = 30_000;
 /** Frozen questions kept in memory for autosave: enough for a room of 1,000 taking a 40-question exam. */
@@ -70,33 +75,47 @@ export class AttemptsService {
         },
       );
     }
-    const attemptId = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `attempt:${exam.id}:${actor.userId}`,
-      ]);
-      const open = await manager.findOneBy(Attempt, { examId: exam.id, userId: actor.userId, status: 'in_progress' });
-      if (open) return open.id;
-      const taken = await manager.countBy(Attempt, { examId: exam.id, userId: actor.userId });
-      if (taken >= exam.attemptsAllowed) {
-        throw new ConflictError('NO_ATTEMPTS_LEFT', `All ${exam.attemptsAllowed} attempt(s) of this exam are used`, {
-          attemptsAllowed: exam.attemptsAllowed,
-        });
-      }
-      const attempt = await manager.save(
-        manager.create(Attempt, {
-          examId: exam.id,
-          userId: actor.userId,
-          organizationId: exam.organizationId,
-          number: taken + 1,
-          status: 'in_progress',
-          startedAt: now,
-          deadlineAt: deadlineFor(window, now),
-        }),
+    const started = await this.dataSource.transaction(async (manager) => {
+      // The partial unique index on open attempts is the lock: of two simultaneous starts one
+      // inserts, the other finds the open attempt. The count keeps attempts within the allowance.
+      const [row]: { id: string; number: number }[] = await manager.query(
+        `INSERT INTO attempt (exam_id, user_id, organization_id, number, status, started_at, deadline_at)
+         SELECT $1, $2, $3, taken + 1, 'in_progress', $4, $5
+           FROM (SELECT count(*)::int AS taken FROM attempt WHERE exam_id = $1 AND user_id = $2) t
+          WHERE taken < $6
+         ON CONFLICT (exam_id, user_id) WHERE status = 'in_progress' DO NOTHING
+         RETURNING id, number`,
+        [exam.id, actor.userId, exam.organizationId, now, deadlineFor(window, now), exam.attemptsAllowed],
       );
-      await this.freezeQuestions(manager, exam, attempt);
-      return attempt.id;
+      if (!row) return null;
+      const attempt = manager.create(Attempt, {
+        id: row.id,
+        examId: exam.id,
+        userId: actor.userId,
+        organizationId: exam.organizationId,
+        number: row.number,
+        status: 'in_progress',
+        startedAt: now,
+        deadlineAt: deadlineFor(window, now),
+        submittedAt: null,
+        score: null,
+        maxScore: null,
+        percent: null,
+        passed: null,
+        finalizedAt: null,
+      });
+      return { attempt, items: await this.freezeQuestions(manager, exam, attempt) };
     });
-    return this.get(attemptId);
+    if (started) return this.view(started.attempt, exam, started.items, false);
+    const open = await this.dataSource.getRepository(Attempt).findOneBy({
+      examId: exam.id,
+      userId: actor.userId,
+      status: 'in_progress',
+    });
+    if (open) return this.get(open.id);
+    throw new ConflictError('NO_ATTEMPTS_LEFT', `All ${exam.attemptsAllowed} attempt(s) of this exam are used`, {
+      attemptsAllowed: exam.attemptsAllowed,
+    });
   }
 
   /** The exams assigned to the current person, with their own window, attempts and latest result. */
@@ -142,13 +161,22 @@ export class AttemptsService {
   async get(id: string): Promise<AttemptView> {
     const attempt = await this.attempts.findVisible(id);
     const [items, exam] = await Promise.all([
-      this.dataSource.getRepository(AttemptItem).find({ where: { attemptId: attempt.id }, order: { position: 'ASC' } }),
+      this.itemsOf(attempt.id),
       this.dataSource.getRepository(Exam).findOneByOrFail({ id: attempt.examId }),
     ]);
     const visible =
       attempt.status === 'finalized' &&
       resultsVisibleTo(exam, attempt.userId, currentActor().userId, new Date(), await this.released(exam.id));
-    const keys = visible ? await this.keysOf(items) : new Map<string, unknown>();
+    return this.view(attempt, exam, items, visible);
+  }
+
+  private async view(
+    attempt: Attempt,
+    exam: Pick<Exam, 'title'>,
+    items: ViewItem[],
+    visible: boolean,
+  ): Promise<AttemptView> {
+    const keys = visible ? await this.keysOf(items.map((i) => i.questionVersionId)) : new Map<string, unknown>();
     return {
       id: attempt.id,
       examId: attempt.examId,
@@ -184,10 +212,10 @@ export class AttemptsService {
   }
 
   /** The answer keys of the versions the items froze, for showing with a final result. */
-  private async keysOf(items: AttemptItem[]): Promise<Map<string, unknown>> {
+  private async keysOf(versionIds: string[]): Promise<Map<string, unknown>> {
     const versions = await this.dataSource
       .getRepository(QuestionVersion)
-      .find({ where: { id: In(items.map((i) => i.questionVersionId)) }, select: { id: true, key: true } });
+      .find({ where: { id: In(versionIds) }, select: { id: true, key: true } });
     return new Map(versions.map((v) => [v.id, v.key]));
   }
 
@@ -274,21 +302,73 @@ export class AttemptsService {
   async submit(attemptId: string): Promise<AttemptView> {
     const me = currentActor().userId;
     // One statement hands the attempt in and records its grading job, or does nothing when it
-    // was handed in before (or is not this person's: then get() below answers 404 or 403).
-    if (isUUID(attemptId)) {
-      await this.dataSource.query(
-        `WITH handed_in AS (
-           UPDATE attempt SET status = 'submitted', submitted_at = now()
-            WHERE id = $1 AND user_id = $2 AND status = 'in_progress'
-            RETURNING jsonb_build_object('attemptId', id) AS payload
-         ), job AS (${Outbox.insertFrom('attempt.grade', 'handed_in')})
-         SELECT count(*) FROM job`,
-        [attemptId, me],
-      );
+    // was handed in before (or is not this person's: then get() answers 404 or 403).
+    const [row]: {
+      id: string;
+      exam_id: string;
+      number: number;
+      started_at: Date;
+      deadline_at: Date;
+      submitted_at: Date;
+      exam_title: string;
+    }[] = isUUID(attemptId)
+      ? await this.dataSource.query(
+          `WITH handed_in AS (
+             UPDATE attempt SET status = 'submitted', submitted_at = now()
+              WHERE id = $1 AND user_id = $2 AND status = 'in_progress'
+              RETURNING id, exam_id, number, started_at, deadline_at, submitted_at,
+                        jsonb_build_object('attemptId', id) AS payload
+           ), job AS (${Outbox.insertFrom('attempt.grade', 'handed_in')})
+           SELECT h.id, h.exam_id, h.number, h.started_at, h.deadline_at, h.submitted_at, e.title AS exam_title
+             FROM handed_in h JOIN exam e ON e.id = h.exam_id`,
+          [attemptId, me],
+        )
+      : [];
+    if (!row) {
+      const view = await this.get(attemptId);
+      if (view.userId !== me) throw new ForbiddenError('Only the person taking the attempt may submit it');
+      return view;
     }
-    const view = await this.get(attemptId);
-    if (view.userId !== me) throw new ForbiddenError('Only the person taking the attempt may submit it');
-    return view;
+    // Just handed in: nothing is graded yet, so the view needs no result and no second look-up.
+    const attempt = this.dataSource.getRepository(Attempt).create({
+      id: row.id,
+      examId: row.exam_id,
+      userId: me,
+      number: row.number,
+      status: 'submitted',
+      startedAt: row.started_at,
+      deadlineAt: row.deadline_at,
+      submittedAt: row.submitted_at,
+    });
+    return this.view(attempt, { title: row.exam_title }, await this.itemsOf(row.id), false);
+  }
+
+  /** The items in order, read without entity hydration: an attempt view is read often and in bursts. */
+  private async itemsOf(attemptId: string): Promise<ViewItem[]> {
+    const rows: {
+      position: number;
+      view: AttemptItem['view'];
+      response: unknown;
+      seq: number;
+      saved_at: Date | null;
+      score: string | null;
+      comment: string | null;
+      question_version_id: string;
+    }[] = await this.dataSource.query(
+      `SELECT position, view, response, seq, saved_at, score, comment, question_version_id
+         FROM attempt_item WHERE attempt_id = $1 ORDER BY position`,
+      [attemptId],
+    );
+    return rows.map((r) => ({
+      position: r.position,
+      view: r.view,
+      response: r.response,
+      seq: r.seq,
+      savedAt: r.saved_at,
+      score: r.score === null ? null : Number(r.score),
+      comment: r.comment,
+      questionVersionId: r.question_version_id,
+    }));
   }
 
   /**
@@ -323,25 +403,21 @@ export class AttemptsService {
     }
   }
 
-  private async freezeQuestions(manager: EntityManager, exam: Exam, attempt: Attempt): Promise<void> {
-    const drawn = exam.questionIds ?? (await this.draw(manager, exam));
+  /** Draws (by the blueprint) and freezes the questions; returns the items as stored. */
+  private async freezeQuestions(manager: EntityManager, exam: Exam, attempt: Attempt) {
+    const drawn = exam.questionIds
+      ? exam.questionIds.map((id) => ({ id, cell: null as number | null }))
+      : await this.draw(manager, exam);
+    const ids = drawn.map((d) => d.id);
     // The bank is staff-only; the attempt reads it on the trainee's behalf.
-    const versions = await RequestContext.runAsSystem(() => this.questions.freezeForAttempt(drawn, manager));
+    const versions = await RequestContext.runAsSystem(() => this.questions.freezeForAttempt(ids, manager));
     const byId = new Map(versions.map((v) => [v.questionId, v]));
-    const order = exam.shuffleQuestions ? seededShuffle(drawn, attempt.id) : drawn;
-    const drawnCell = new Map<string, string>();
-    if (exam.blueprint) {
-      const cells: { id: string; business_process: string; difficulty: number }[] = await manager.query(
-        `SELECT id, business_process, difficulty FROM question WHERE id = ANY($1::uuid[])`,
-        [drawn],
-      );
-      cells.forEach((c) => drawnCell.set(c.id, `${c.business_process}|${c.difficulty}`));
-    }
+    const cellOf = new Map(drawn.map((d) => [d.id, d.cell]));
+    const order = exam.shuffleQuestions ? seededShuffle(ids, attempt.id) : ids;
     // A blueprint row may set the points of the questions it draws.
     const pointsOf = (questionId: string) => {
-      const row = exam.blueprint?.find(
-        (r) => r.points !== null && drawnCell.get(questionId) === `${r.businessProcess}|${r.difficulty}`,
-      );
+      const cell = cellOf.get(questionId);
+      const row = cell === null || cell === undefined ? undefined : exam.blueprint?.[cell];
       return row?.points ?? byId.get(questionId)!.points;
     };
     const items = order.map((questionId, position) => {
@@ -354,7 +430,7 @@ export class AttemptsService {
         view: {
           ...toTraineeView({ ...version, questionId: version.questionId }, attempt.id),
           points: pointsOf(questionId),
-        },
+        } as AttemptItem['view'],
       };
     });
     // All items as one JSON parameter: a room starting together spends its time in PostgreSQL, not in building SQL.
@@ -366,10 +442,20 @@ export class AttemptsService {
     );
     // The first save of each answer then needs no read (harmless if this transaction rolls back: saves check the attempt first).
     for (const item of items) this.rememberView(`${attempt.userId}:${attempt.id}:${item.question_id}`, item.view);
+    return items.map((item) => ({
+      position: item.position,
+      view: item.view,
+      response: null,
+      seq: 0,
+      savedAt: null,
+      score: null,
+      comment: null,
+      questionVersionId: item.question_version_id,
+    }));
   }
 
   /** Random active questions for each blueprint cell. */
-  private async draw(manager: EntityManager, exam: Exam): Promise<string[]> {
+  private async draw(manager: EntityManager, exam: Exam): Promise<{ id: string; cell: number | null }[]> {
     const blueprint = exam.blueprint ?? [];
     // Every cell in one round trip.
     const drawn: { cell: number; id: string }[] = await manager.query(
@@ -399,7 +485,7 @@ export class AttemptsService {
         );
       }
     });
-    return drawn.map((d) => d.id);
+    return drawn;
   }
 }
 
