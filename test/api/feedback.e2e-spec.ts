@@ -1,6 +1,7 @@
 import { RequestContext } from '@cascade/server/core';
 import { FeedbackService } from '@cascade/server/feedback';
 import { hashPassword, Organization, UsersService } from '@cascade/server/identity';
+import { JobHandlers } from '@cascade/server/queue';
 import {
   createPlan,
   createSession,
@@ -260,10 +261,7 @@ describe('feedback', () => {
     ).toBe(404);
 
     // Answered: the reminders for this person do nothing.
-    const remind = await RequestContext.runAsSystem(async () => {
-      const { JobHandlers } = await import('@cascade/server/queue');
-      return api.app.get(JobHandlers).get('feedback.remind')!;
-    });
+    const remind = api.app.get(JobHandlers).get('feedback.remind')!;
     await RequestContext.runAsSystem(() =>
       remind({ requestId: requests[0].id, reminder: 1 }, { jobId: 'reminder-after-answer', attemptsMade: 1 }),
     );

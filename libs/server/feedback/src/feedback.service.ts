@@ -14,7 +14,7 @@ import { JobHandlers, Outbox, PeriodicTasks } from '@cascade/server/queue';
 import { SessionsService, TrainingSession } from '@cascade/server/sessions';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { checkAnswers } from './feedback-answers';
-import { FeedbackFormChoice, FeedbackRound } from './feedback-form-choice.entity';
+import { FeedbackFormChoice } from './feedback-form-choice.entity';
 import { FeedbackForm } from './feedback-form.entity';
 import { FeedbackFormsService, toFormView } from './feedback-forms.service';
 import { FeedbackRequest } from './feedback-request.entity';
