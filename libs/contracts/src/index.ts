@@ -7,3 +7,4 @@ export * from './training';
 export * from './questions';
 export * from './exams';
 export * from './feedback';
+export * from './certificates';

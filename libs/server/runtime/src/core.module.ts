@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@cascade/server/config';
 import { dataSourceOptions } from '@cascade/server/database';
 import { AuditModule } from '@cascade/server/audit';
+import { CertificatesModule } from '@cascade/server/certificates';
 import { IdentityModule } from '@cascade/server/identity';
 import { ExamsModule } from '@cascade/server/exams';
 import { FeedbackModule } from '@cascade/server/feedback';
@@ -63,6 +64,7 @@ export class CascadeCoreModule {
         ExamsModule,
         QuestionsModule,
         FeedbackModule,
+        CertificatesModule,
       ],
       exports: [
         IdentityModule,
@@ -75,6 +77,7 @@ export class CascadeCoreModule {
         ExamsModule,
         QuestionsModule,
         FeedbackModule,
+        CertificatesModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { AuditEntry } from '@cascade/server/audit';
+import { CERTIFICATE_ENTITIES } from '@cascade/server/certificates';
 import { EXAM_ENTITIES } from '@cascade/server/exams';
 import { FEEDBACK_ENTITIES } from '@cascade/server/feedback';
 import { StoredFile } from '@cascade/server/files';
@@ -23,4 +24,5 @@ export const ALL_ENTITIES: Function[] = [
   ...EXAM_ENTITIES,
   ...FEEDBACK_ENTITIES,
   ...QUESTION_ENTITIES,
+  ...CERTIFICATE_ENTITIES,
 ];

@@ -12,6 +12,7 @@ import { KeyCorrectionsAndSweep1795838352837 } from './1795838352837-KeyCorrecti
 import { FeedbackForms1795838698163 } from './1795838698163-FeedbackForms';
 import { NotificationChannels1795838872724 } from './1795838872724-NotificationChannels';
 import { ResultsLoop1795839415708 } from './1795839415708-ResultsLoop';
+import { Certificates1795840225882 } from './1795840225882-Certificates';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -27,4 +28,5 @@ export const migrations: Function[] = [
   FeedbackForms1795838698163,
   NotificationChannels1795838872724,
   ResultsLoop1795839415708,
+  Certificates1795840225882,
 ];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Certificate } from './certificate.entity';
+import { CertificatesRepository, CertificatesService } from './certificates.service';
+
+export const CERTIFICATE_ENTITIES = [Certificate];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CERTIFICATE_ENTITIES)],
+  providers: [CertificatesRepository, CertificatesService],
+  exports: [CertificatesService],
+})
+export class CertificatesModule {}
