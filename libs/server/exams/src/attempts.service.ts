@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { AnswerSaved, AttemptView, MyExamView } from '@cascade/contracts';
+import { AnswerSaved, AttemptView, MyExamView, QuestionType, ScenarioSnapshot } from '@cascade/contracts';
 import {
   ConflictError,
   currentActor,
@@ -11,10 +11,16 @@ import {
   UnprocessableError,
   ValidationFailedError,
 } from '@cascade/server/core';
-import { QuestionsService, QuestionVersion, toTraineeView, validateResponse } from '@cascade/server/questions';
+import {
+  FrozenQuestion,
+  QuestionsService,
+  QuestionVersion,
+  toTraineeView,
+  validateResponse,
+} from '@cascade/server/questions';
 import { Outbox } from '@cascade/server/queue';
 import { isUUID } from 'class-validator';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
@@ -22,6 +28,28 @@ import { ExamsRepository } from './exams.repository';
 import { toExamView } from './exams.service';
 import { Exam } from './exam.entity';
 import { deadlineFor, resultsVisibleTo, windowFor } from './exam-window';
+
+interface VersionRow {
+  version_id: string;
+  question_id: string;
+  version: number;
+  type: QuestionType;
+  stem: string;
+  content: unknown;
+  key: unknown;
+  points: string;
+  scenario: ScenarioSnapshot | null;
+  used_at: Date | string | null;
+}
+
+/** A drawn question's current version, and the blueprint cell that drew it. */
+type DrawnVersion = Omit<FrozenQuestion, 'content' | 'key'> & {
+  content: unknown;
+  key: unknown;
+  versionId: string;
+  cell: number | null;
+  usedAt: Date | string | null;
+};
 
 type ViewItem = Pick<
   AttemptItem,
@@ -75,38 +103,39 @@ export class AttemptsService {
         },
       );
     }
-    const started = await this.dataSource.transaction(async (manager) => {
-      // The partial unique index on open attempts is the lock: of two simultaneous starts one
-      // inserts, the other finds the open attempt. The count keeps attempts within the allowance.
-      const [row]: { id: string; number: number }[] = await manager.query(
-        `INSERT INTO attempt (exam_id, user_id, organization_id, number, status, started_at, deadline_at)
-         SELECT $1, $2, $3, taken + 1, 'in_progress', $4, $5
-           FROM (SELECT count(*)::int AS taken FROM attempt WHERE exam_id = $1 AND user_id = $2) t
-          WHERE taken < $6
-         ON CONFLICT (exam_id, user_id) WHERE status = 'in_progress' DO NOTHING
-         RETURNING id, number`,
-        [exam.id, actor.userId, exam.organizationId, now, deadlineFor(window, now), exam.attemptsAllowed],
-      );
-      if (!row) return null;
-      const attempt = manager.create(Attempt, {
-        id: row.id,
-        examId: exam.id,
-        userId: actor.userId,
-        organizationId: exam.organizationId,
-        number: row.number,
-        status: 'in_progress',
-        startedAt: now,
-        deadlineAt: deadlineFor(window, now),
-        submittedAt: null,
-        score: null,
-        maxScore: null,
-        percent: null,
-        passed: null,
-        finalizedAt: null,
-      });
-      return { attempt, items: await this.freezeQuestions(manager, exam, attempt) };
+    const attempt = this.dataSource.getRepository(Attempt).create({
+      id: randomUUID(),
+      examId: exam.id,
+      userId: actor.userId,
+      organizationId: exam.organizationId,
+      status: 'in_progress',
+      startedAt: now,
+      deadlineAt: deadlineFor(window, now),
+      submittedAt: null,
+      score: null,
+      maxScore: null,
+      percent: null,
+      passed: null,
+      finalizedAt: null,
     });
-    if (started) return this.view(started.attempt, exam, started.items, false);
+    const drawn = await this.draw(exam);
+    // Used versions never change, so when every drawn question's current version is used the
+    // attempt is created in one statement; otherwise the versions are frozen under lock first.
+    const items = drawn.every((d) => d.usedAt !== null)
+      ? await this.create(this.dataSource.manager, exam, attempt, drawn)
+      : await this.dataSource.transaction(async (manager) => {
+          const ids = drawn.map((d) => d.questionId);
+          // The bank is staff-only; the attempt reads it on the trainee's behalf.
+          const versions = await RequestContext.runAsSystem(() => this.questions.freezeForAttempt(ids, manager));
+          const cellOf = new Map(drawn.map((d) => [d.questionId, d.cell]));
+          return this.create(
+            manager,
+            exam,
+            attempt,
+            versions.map((v) => ({ ...v, versionId: v.id, cell: cellOf.get(v.questionId) ?? null, usedAt: v.usedAt })),
+          );
+        });
+    if (items) return this.view(attempt, exam, items, false);
     const open = await this.dataSource.getRepository(Attempt).findOneBy({
       examId: exam.id,
       userId: actor.userId,
@@ -116,6 +145,136 @@ export class AttemptsService {
     throw new ConflictError('NO_ATTEMPTS_LEFT', `All ${exam.attemptsAllowed} attempt(s) of this exam are used`, {
       attemptsAllowed: exam.attemptsAllowed,
     });
+  }
+
+  /**
+   * Inserts the attempt and its frozen items in one statement, or nothing (null) when the
+   * person has an open attempt already (the partial unique index on open attempts decides
+   * between simultaneous starts) or has used every attempt allowed.
+   */
+  private async create(
+    runner: EntityManager,
+    exam: Exam,
+    attempt: Attempt,
+    drawn: DrawnVersion[],
+  ): Promise<ViewItem[] | null> {
+    const order = exam.shuffleQuestions ? seededShuffle(drawn, attempt.id) : drawn;
+    const items = order.map((version, position) => {
+      // A blueprint row may set the points of the questions it draws.
+      const points = (version.cell !== null ? exam.blueprint?.[version.cell]?.points : null) ?? version.points;
+      return {
+        question_id: version.questionId,
+        position,
+        question_version_id: version.versionId,
+        points,
+        view: { ...toTraineeView(version as FrozenQuestion, attempt.id), points } as AttemptItem['view'],
+      };
+    });
+    const [row]: { number: number }[] = await runner.query(
+      `WITH created AS (
+         INSERT INTO attempt (id, exam_id, user_id, organization_id, number, status, started_at, deadline_at)
+         SELECT $1, $2, $3, $4, taken + 1, 'in_progress', $5, $6
+           FROM (SELECT count(*)::int AS taken FROM attempt WHERE exam_id = $2 AND user_id = $3) t
+          WHERE taken < $7
+         ON CONFLICT (exam_id, user_id) WHERE status = 'in_progress' DO NOTHING
+         RETURNING id, number
+       ), frozen AS (
+         INSERT INTO attempt_item (attempt_id, question_id, position, question_version_id, points, view)
+         SELECT c.id, i.question_id, i.position, i.question_version_id, i.points, i.view
+           FROM created c,
+                jsonb_to_recordset($8::jsonb) AS i(question_id uuid, position int, question_version_id uuid, points numeric, view jsonb)
+       )
+       SELECT number FROM created`,
+      [
+        attempt.id,
+        exam.id,
+        attempt.userId,
+        exam.organizationId,
+        attempt.startedAt,
+        attempt.deadlineAt,
+        exam.attemptsAllowed,
+        JSON.stringify(items),
+      ],
+    );
+    if (!row) return null;
+    attempt.number = row.number;
+    // The first save of each answer then needs no read.
+    for (const item of items) this.rememberView(`${attempt.userId}:${attempt.id}:${item.question_id}`, item.view);
+    return items.map((item) => ({
+      position: item.position,
+      view: item.view,
+      response: null,
+      seq: 0,
+      savedAt: null,
+      score: null,
+      comment: null,
+      questionVersionId: item.question_version_id,
+    }));
+  }
+
+  /**
+   * The exam's questions with their current versions, in one query: the fixed list in order,
+   * or random active questions for each blueprint cell.
+   */
+  private async draw(exam: Exam): Promise<DrawnVersion[]> {
+    const columns = `v.id AS version_id, v.question_id, v.version, v.type, v.stem, v.content, v.key, v.points,
+                     v.scenario, v.used_at`;
+    let rows: (VersionRow & { cell: number | null })[];
+    if (exam.questionIds) {
+      rows = await this.dataSource.query(
+        `SELECT NULL::int AS cell, ${columns}
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS l(id, ord)
+           JOIN question q ON q.id = l.id
+           JOIN question_version v ON v.question_id = q.id AND v.version = q.version
+          ORDER BY l.ord`,
+        [exam.questionIds],
+      );
+      if (rows.length !== exam.questionIds.length)
+        throw new ConflictError('QUESTION_GONE', 'A question of this exam no longer exists');
+    } else {
+      const blueprint = exam.blueprint ?? [];
+      rows = await this.dataSource.query(
+        `SELECT d.cell, ${columns} FROM (
+           SELECT c.cell, q.id, q.version, c.count, row_number() OVER (PARTITION BY c.cell ORDER BY random()) AS n
+             FROM jsonb_to_recordset($2::jsonb) AS c(cell int, business_process text, difficulty int, count int)
+             JOIN question q ON q.organization_id = $1 AND q.status = 'active'
+                            AND q.business_process = c.business_process AND q.difficulty = c.difficulty
+         ) d JOIN question_version v ON v.question_id = d.id AND v.version = d.version
+          WHERE d.n <= d.count ORDER BY d.cell, d.n`,
+        [
+          exam.organizationId,
+          JSON.stringify(
+            blueprint.map((row, cell) => ({
+              cell,
+              business_process: row.businessProcess,
+              difficulty: row.difficulty,
+              count: row.count,
+            })),
+          ),
+        ],
+      );
+      blueprint.forEach((row, cell) => {
+        if (rows.filter((d) => d.cell === cell).length < row.count) {
+          throw new ConflictError(
+            'BLUEPRINT_SHORT',
+            `The bank no longer holds ${row.count} active questions of ${row.businessProcess} at difficulty ${row.difficulty}`,
+          );
+        }
+      });
+    }
+    return rows.map((r) => ({
+      cell: r.cell,
+      versionId: r.version_id,
+      questionId: r.question_id,
+      version: r.version,
+      type: r.type,
+      stem: r.stem,
+      content: r.content,
+      key: r.key,
+      points: Number(r.points),
+      scenario: r.scenario,
+      usedAt: r.used_at,
+    }));
   }
 
   /** The exams assigned to the current person, with their own window, attempts and latest result. */
@@ -401,91 +560,6 @@ export class AttemptsService {
       total += handedIn;
       if (handedIn < batch) return total;
     }
-  }
-
-  /** Draws (by the blueprint) and freezes the questions; returns the items as stored. */
-  private async freezeQuestions(manager: EntityManager, exam: Exam, attempt: Attempt) {
-    const drawn = exam.questionIds
-      ? exam.questionIds.map((id) => ({ id, cell: null as number | null }))
-      : await this.draw(manager, exam);
-    const ids = drawn.map((d) => d.id);
-    // The bank is staff-only; the attempt reads it on the trainee's behalf.
-    const versions = await RequestContext.runAsSystem(() => this.questions.freezeForAttempt(ids, manager));
-    const byId = new Map(versions.map((v) => [v.questionId, v]));
-    const cellOf = new Map(drawn.map((d) => [d.id, d.cell]));
-    const order = exam.shuffleQuestions ? seededShuffle(ids, attempt.id) : ids;
-    // A blueprint row may set the points of the questions it draws.
-    const pointsOf = (questionId: string) => {
-      const cell = cellOf.get(questionId);
-      const row = cell === null || cell === undefined ? undefined : exam.blueprint?.[cell];
-      return row?.points ?? byId.get(questionId)!.points;
-    };
-    const items = order.map((questionId, position) => {
-      const version = byId.get(questionId)!;
-      return {
-        question_id: questionId,
-        position,
-        question_version_id: version.id,
-        points: pointsOf(questionId),
-        view: {
-          ...toTraineeView({ ...version, questionId: version.questionId }, attempt.id),
-          points: pointsOf(questionId),
-        } as AttemptItem['view'],
-      };
-    });
-    // All items as one JSON parameter: a room starting together spends its time in PostgreSQL, not in building SQL.
-    await manager.query(
-      `INSERT INTO attempt_item (attempt_id, question_id, position, question_version_id, points, view)
-       SELECT $1, i.question_id, i.position, i.question_version_id, i.points, i.view
-         FROM jsonb_to_recordset($2::jsonb) AS i(question_id uuid, position int, question_version_id uuid, points numeric, view jsonb)`,
-      [attempt.id, JSON.stringify(items)],
-    );
-    // The first save of each answer then needs no read (harmless if this transaction rolls back: saves check the attempt first).
-    for (const item of items) this.rememberView(`${attempt.userId}:${attempt.id}:${item.question_id}`, item.view);
-    return items.map((item) => ({
-      position: item.position,
-      view: item.view,
-      response: null,
-      seq: 0,
-      savedAt: null,
-      score: null,
-      comment: null,
-      questionVersionId: item.question_version_id,
-    }));
-  }
-
-  /** Random active questions for each blueprint cell. */
-  private async draw(manager: EntityManager, exam: Exam): Promise<{ id: string; cell: number | null }[]> {
-    const blueprint = exam.blueprint ?? [];
-    // Every cell in one round trip.
-    const drawn: { cell: number; id: string }[] = await manager.query(
-      `SELECT cell, id FROM (
-         SELECT c.cell, q.id, c.count, row_number() OVER (PARTITION BY c.cell ORDER BY random()) AS n
-           FROM jsonb_to_recordset($2::jsonb) AS c(cell int, business_process text, difficulty int, count int)
-           JOIN question q ON q.organization_id = $1 AND q.status = 'active'
-                          AND q.business_process = c.business_process AND q.difficulty = c.difficulty
-       ) d WHERE n <= count ORDER BY cell, n`,
-      [
-        exam.organizationId,
-        JSON.stringify(
-          blueprint.map((row, cell) => ({
-            cell,
-            business_process: row.businessProcess,
-            difficulty: row.difficulty,
-            count: row.count,
-          })),
-        ),
-      ],
-    );
-    blueprint.forEach((row, cell) => {
-      if (drawn.filter((d) => d.cell === cell).length < row.count) {
-        throw new ConflictError(
-          'BLUEPRINT_SHORT',
-          `The bank no longer holds ${row.count} active questions of ${row.businessProcess} at difficulty ${row.difficulty}`,
-        );
-      }
-    });
-    return drawn;
   }
 }
 
