@@ -8,6 +8,7 @@ import { AttemptsController } from './http/attempts.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { CalendarController } from './http/calendar.controller';
+import { CascadeController, CertificatesController, VerifyController } from './http/certificates.controller';
 import { DepartmentsController } from './http/departments.controller';
 import { ExamResultsController, LearningGainController } from './http/exam-results.controller';
 import { ExamsController } from './http/exams.controller';
@@ -58,6 +59,9 @@ export class AppModule {
         LearningGainController,
         ScenariosController,
         QuestionsController,
+        CertificatesController,
+        VerifyController,
+        CascadeController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

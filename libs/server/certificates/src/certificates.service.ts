@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   CertificateKind,
   CertificateStatus,
@@ -10,7 +10,8 @@ import {
 import { APP_CONFIG, AppConfig } from '@cascade/server/config';
 import { ListSpec, NotFoundError, ScopedRepository, ScopeRules } from '@cascade/server/core';
 import { randomBytes } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { renderCertificate } from './certificate-document';
 import { CertificateListQuery } from './certificate.dto';
 import { Certificate } from './certificate.entity';
 
@@ -68,6 +69,7 @@ export class CertificatesService {
   constructor(
     private readonly certificates: CertificatesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -116,8 +118,8 @@ export class CertificatesService {
    */
   async issueForAttempt(manager: EntityManager, attemptId: string): Promise<{ id: string; code: string } | null> {
     const rows: { user_id: string; organization_id: string; title: string; finalized_at: Date }[] = await manager.query(
-      `SELECT a.user_id, u.organization_id, e.title, a.finalized_at
-         FROM attempt a JOIN exam e ON e.id = a.exam_id JOIN app_user u ON u.id = a.user_id
+      `SELECT a.user_id, a.organization_id, e.title, a.finalized_at
+         FROM attempt a JOIN exam e ON e.id = a.exam_id
         WHERE a.id = $1 AND a.status = 'finalized' AND a.passed AND e.kind = 'certification'`,
       [attemptId],
     );
@@ -144,6 +146,15 @@ export class CertificatesService {
 
   async get(id: string): Promise<CertificateView> {
     return this.toView(await this.certificates.findVisible(id));
+  }
+
+  /** The printable certificate, for whoever may see the certificate itself. */
+  async document(id: string): Promise<{ certificate: CertificateView; pdf: Buffer }> {
+    const certificate = await this.get(id);
+    const rows: { name: string }[] = await this.dataSource.query(`SELECT name FROM organization WHERE id = $1`, [
+      certificate.organizationId,
+    ]);
+    return { certificate, pdf: await renderCertificate(certificate, rows[0]?.name ?? '') };
   }
 
   /** The public answer for a code: null for a malformed or unknown one, which callers answer 404. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificatesModule } from '@cascade/server/certificates';
 import { IdentityModule } from '@cascade/server/identity';
 import { PlansModule } from '@cascade/server/plans';
 import { NotificationsModule } from '@cascade/server/notifications';
@@ -33,6 +34,7 @@ export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection, Recogni
     SessionsModule,
     QuestionsModule,
     NotificationsModule,
+    CertificatesModule,
   ],
   providers: [
     ExamsRepository,

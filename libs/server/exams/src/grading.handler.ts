@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { CertificatesService } from '@cascade/server/certificates';
 import { NotificationsService } from '@cascade/server/notifications';
 import { QuestionVersion } from '@cascade/server/questions';
 import { JobHandlers, Outbox } from '@cascade/server/queue';
@@ -21,6 +22,7 @@ export class GradingHandler implements OnModuleInit {
     private readonly handlers: JobHandlers,
     private readonly outbox: Outbox,
     private readonly notifications: NotificationsService,
+    private readonly certificates: CertificatesService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -64,8 +66,10 @@ export class GradingHandler implements OnModuleInit {
           ],
         );
       }
-      if (await settleAttempt(manager, attempt, items))
+      if (await settleAttempt(manager, attempt, items)) {
+        await this.certificates.issueForAttempt(manager, attemptId);
         await this.outbox.enqueue(manager, 'attempt.result', { attemptId });
+      }
     });
   }
 

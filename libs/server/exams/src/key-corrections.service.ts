@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { KeyCorrectionView, RegradeReport } from '@cascade/contracts';
+import { CertificatesService } from '@cascade/server/certificates';
 import { currentActor } from '@cascade/server/core';
 import { QuestionsService, QuestionVersion } from '@cascade/server/questions';
 import { JobHandlers, Outbox } from '@cascade/server/queue';
@@ -24,6 +25,7 @@ export class KeyCorrectionsService implements OnModuleInit {
     private readonly questions: QuestionsService,
     private readonly outbox: Outbox,
     private readonly handlers: JobHandlers,
+    private readonly certificates: CertificatesService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -106,7 +108,13 @@ export class KeyCorrectionsService implements OnModuleInit {
           item.gradedAt = new Date();
           await manager.save(item);
         }
-        if (attempt.status === 'finalized') await settleAttempt(manager, attempt, own);
+        if (attempt.status === 'finalized') {
+          await settleAttempt(manager, attempt, own);
+          // A corrected key can turn a fail into a pass or a pass into a fail; the certificate follows.
+          if (attempt.passed && !before.passed) await this.certificates.issueForAttempt(manager, attempt.id);
+          if (!attempt.passed && before.passed)
+            await this.certificates.revokeFor(manager, attempt.id, 'Regraded after an answer-key correction');
+        }
         report.attempts.push({
           attemptId: attempt.id,
           userId: attempt.userId,

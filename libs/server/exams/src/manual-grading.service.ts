@@ -8,6 +8,7 @@ import {
   UnprocessableError,
   visibleOrganizationIds,
 } from '@cascade/server/core';
+import { CertificatesService } from '@cascade/server/certificates';
 import { QuestionVersion } from '@cascade/server/questions';
 import { Outbox } from '@cascade/server/queue';
 import { isUUID } from 'class-validator';
@@ -40,6 +41,7 @@ export class ManualGradingService {
   constructor(
     private readonly attempts: AttemptsRepository,
     private readonly outbox: Outbox,
+    private readonly certificates: CertificatesService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -130,8 +132,10 @@ export class ManualGradingService {
         gradedAt,
       });
       await manager.save(item);
-      if (await settleAttempt(manager, attempt, items))
+      if (await settleAttempt(manager, attempt, items)) {
+        await this.certificates.issueForAttempt(manager, attempt.id);
         await this.outbox.enqueue(manager, 'attempt.result', { attemptId: attempt.id });
+      }
       return {
         attemptId: attempt.id,
         questionId: item.questionId,
