@@ -29,6 +29,7 @@ import { MyExamsPage } from './trainee/exam/MyExamsPage';
 import { FeedbackAnswerPage } from './trainee/feedback/FeedbackAnswerPage';
 import { MyFeedbackPage } from './trainee/feedback/MyFeedbackPage';
 import { MySessionsPage } from './trainee/MySessionsPage';
+import { VerifyCertificatePage } from './verify/VerifyCertificatePage';
 
 export const App = () => (
   <Admin
@@ -73,6 +74,8 @@ export const App = () => (
       <Route path="/checkin/:sessionId" element={<TraineeCheckInPage />} />
       <Route path="/attempts/:attemptId" element={<AttemptPage />} />
       <Route path="/feedback/:requestId" element={<FeedbackAnswerPage />} />
+      {/* Public: anyone holding a certificate's code, signed in or not. */}
+      <Route path="/verify/:code" element={<VerifyCertificatePage />} />
     </CustomRoutes>
   </Admin>
 );

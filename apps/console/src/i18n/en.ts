@@ -1,3 +1,4 @@
+import { certificatesEn } from './certificates.en';
 import { examsEn } from './exams.en';
 import { feedbackEn } from './feedback.en';
 
@@ -148,6 +149,7 @@ export const en = {
   cascade: {
     ...examsEn.cascade,
     ...feedbackEn.cascade,
+    ...certificatesEn.cascade,
     tagline: 'Training and certification',
     roles: {
       admin: 'Admin',

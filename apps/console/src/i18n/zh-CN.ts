@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import type { AppMessages } from './en';
+import { certificatesZhCN } from './certificates.zh-CN';
 import { examsZhCN } from './exams.zh-CN';
 import { feedbackZhCN } from './feedback.zh-CN';
 
@@ -364,6 +365,7 @@ const appMessages: AppMessages = {
   cascade: {
     ...examsZhCN.cascade,
     ...feedbackZhCN.cascade,
+    ...certificatesZhCN.cascade,
     tagline: '培训与认证',
     roles: {
       admin: '管理员',
