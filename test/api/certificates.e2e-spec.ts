@@ -247,4 +247,14 @@ describe('certificates', () => {
     }
     expect(Object.keys(answers[0].body).sort()).toEqual(['code', 'detail', 'instance', 'status', 'title', 'type']);
   });
+
+  // Last: it spends this address's budget for the minute.
+  it('slows down one address that floods the verification', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 65; i++) statuses.push((await api.http().get(`/api/verify/${'B'.repeat(24)}`)).status);
+    expect(statuses.filter((s) => s === 404).length).toBeGreaterThan(40);
+    const limited = await api.http().get(`/api/verify/${certificate.code}`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });
