@@ -32,7 +32,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 // Just above the 800/s the target names, so the measured rate clears it with the latency it gets there.
 const SAVE_RATE = Number(process.env.BENCH_SAVE_RATE ?? 850);
 const SAVE_SECONDS = Number(process.env.BENCH_SAVE_SECONDS ?? 10);
-const SUBMIT_SECONDS = Number(process.env.BENCH_SUBMIT_SECONDS ?? 5);
+// Spread over 4.5 s, so the last hand-in is answered within the 5 s the target allows the whole room.
+const SUBMIT_SECONDS = Number(process.env.BENCH_SUBMIT_SECONDS ?? 4.5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECRET = 'bench-secret-bench-secret-bench-secret-00';
 const QUESTIONS_PER_ATTEMPT = 40;
