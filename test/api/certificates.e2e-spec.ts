@@ -187,6 +187,8 @@ describe('certificates', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toContain('WenQuanYiMicroHei');
     expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    // One page: the layout fits, nothing spills over.
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
     const text = pdfText(pdf);
     expect(text).toContain('张伟');
     expect(text).toContain('采购下单认证考试');
