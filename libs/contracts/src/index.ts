@@ -8,3 +8,4 @@ export * from './questions';
 export * from './exams';
 export * from './feedback';
 export * from './certificates';
+export * from './qualifications';

@@ -9,6 +9,9 @@ export const NOTIFICATION_KINDS = [
   'webhook_disabled',
   'results_digest',
   'results_follow_up',
+  'qualification_qualified',
+  'qualification_expiring',
+  'qualification_expired',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -33,6 +36,9 @@ export const NOTIFICATION_EVENTS = [
   'results.digest',
   'results.follow_up',
   'webhook.disabled',
+  'qualification.qualified',
+  'qualification.expiring',
+  'qualification.expired',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 

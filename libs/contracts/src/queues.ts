@@ -5,6 +5,7 @@
 export const QUEUES = {
   notifications: 'notifications',
   grading: 'grading',
+  qualifications: 'qualifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -30,6 +31,8 @@ export interface JobPayloads {
   'feedback.remind': { requestId: string; reminder: 0 | 1 | 2 };
   /** Send an exam's released results: each trainee theirs, department digests, follow-up lists. */
   'exam.release': { examId: string };
+  /** Re-evaluate a person's open qualifications after a fact about them changed. */
+  'qualification.evaluate': { userId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -44,4 +47,5 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'exam.assigned': QUEUES.notifications,
   'feedback.remind': QUEUES.notifications,
   'exam.release': QUEUES.notifications,
+  'qualification.evaluate': QUEUES.qualifications,
 };

@@ -27,6 +27,12 @@ import { UsersController } from './http/users.controller';
 import { WebhooksController } from './http/webhooks.controller';
 import { QuestionsController } from './http/questions.controller';
 import { ScenariosController } from './http/scenarios.controller';
+import {
+  EligibleLeadsController,
+  QualificationsController,
+  QualificationTracksController,
+  TeachBacksController,
+} from './http/qualifications.controller';
 
 @Module({})
 export class AppModule {
@@ -62,6 +68,10 @@ export class AppModule {
         CertificatesController,
         VerifyController,
         CascadeController,
+        QualificationTracksController,
+        QualificationsController,
+        TeachBacksController,
+        EligibleLeadsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

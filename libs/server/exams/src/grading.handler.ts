@@ -69,6 +69,7 @@ export class GradingHandler implements OnModuleInit {
       if (await settleAttempt(manager, attempt, items)) {
         await this.certificates.issueForAttempt(manager, attemptId);
         await this.outbox.enqueue(manager, 'attempt.result', { attemptId });
+        await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: attempt.userId });
       }
     });
   }

@@ -110,6 +110,7 @@ export class KeyCorrectionsService implements OnModuleInit {
         }
         if (attempt.status === 'finalized') {
           await settleAttempt(manager, attempt, own);
+          await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: attempt.userId });
           // A corrected key can turn a fail into a pass or a pass into a fail; the certificate follows.
           if (attempt.passed && !before.passed) await this.certificates.issueForAttempt(manager, attempt.id);
           if (!attempt.passed && before.passed)

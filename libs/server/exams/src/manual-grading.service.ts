@@ -135,6 +135,7 @@ export class ManualGradingService {
       if (await settleAttempt(manager, attempt, items)) {
         await this.certificates.issueForAttempt(manager, attempt.id);
         await this.outbox.enqueue(manager, 'attempt.result', { attemptId: attempt.id });
+        await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: attempt.userId });
       }
       return {
         attemptId: attempt.id,

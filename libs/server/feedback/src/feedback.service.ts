@@ -289,6 +289,13 @@ export class FeedbackService implements OnModuleInit {
           })),
         );
       }
+      // Ratings of a trainer count towards their qualification, anonymous ones too: they are about the trainer.
+      const rated = [...new Set(checked.answers.flatMap((a) => (a.trainerId ? [a.trainerId] : [])))];
+      await this.outbox.enqueueMany(
+        manager,
+        'qualification.evaluate',
+        rated.map((userId) => ({ userId })),
+      );
       return { sessionId: session.id, anonymous: form.anonymous };
     });
   }

@@ -117,4 +117,35 @@ export const MESSAGES: Record<NotificationKind, Record<Locale, Template>> = {
       body: `Did not pass: ${failed}. Absent: ${absent}. This list is for the trainers and the department manager only; please do not pass it on.`,
     }),
   },
+  qualification_qualified: {
+    'zh-CN': ({ track, expires }) => ({
+      title: `已获得讲师资格：${track}`,
+      body: `恭喜！您已达到「${track}」的全部要求，现在可以担任主讲讲师。${expires ? `资格有效期至 ${expires}。` : ''}`,
+    }),
+    en: ({ track, expires }) => ({
+      title: `Qualified: ${track}`,
+      body: `Congratulations, you meet every requirement of "${track}" and may now lead sessions.${expires ? ` The qualification is valid until ${expires}.` : ''}`,
+    }),
+  },
+  qualification_expiring: {
+    // Sent to the person and to their department's manager; `person` names whose it is.
+    'zh-CN': ({ track, person, expires, days }) => ({
+      title: `讲师资格即将到期：${track}`,
+      body: `${person}的「${track}」讲师资格将于 ${expires} 到期（还有 ${days} 天）。通过续期考试或以合格的评价主讲足够场次即可续期。`,
+    }),
+    en: ({ track, person, expires, days }) => ({
+      title: `Qualification expiring: ${track}`,
+      body: `${person}'s qualification "${track}" expires on ${expires} (in ${days} days). A renewal exam or enough well-rated sessions led renews it.`,
+    }),
+  },
+  qualification_expired: {
+    'zh-CN': ({ track, person, expires }) => ({
+      title: `讲师资格已到期：${track}`,
+      body: `${person}的「${track}」讲师资格已于 ${expires} 到期，到期后不能再担任主讲讲师。`,
+    }),
+    en: ({ track, person, expires }) => ({
+      title: `Qualification expired: ${track}`,
+      body: `${person}'s qualification "${track}" expired on ${expires}; they may no longer lead sessions.`,
+    }),
+  },
 };

@@ -13,6 +13,9 @@ export class EmailChoicesDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'webhook.disabled'?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'results.digest'?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'results.follow_up'?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() 'qualification.qualified'?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() 'qualification.expiring'?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() 'qualification.expired'?: boolean;
 }
 
 export class NotificationPreferencesDto {

@@ -73,6 +73,9 @@ export const EVENT_KIND: Record<NotificationEvent, NotificationKind> = {
   'webhook.disabled': 'webhook_disabled',
   'results.digest': 'results_digest',
   'results.follow_up': 'results_follow_up',
+  'qualification.qualified': 'qualification_qualified',
+  'qualification.expiring': 'qualification_expiring',
+  'qualification.expired': 'qualification_expired',
 };
 
 // Keeps each insert well under PostgreSQL's 65,535 parameters.

@@ -64,7 +64,8 @@ export function evaluateQualification(
   const progress = track.criteria.map((criterion, index) => progressOf(criterion, index, facts, track.id));
   if (state.status === 'expired' || state.status === 'revoked') return { ...state, progress, renewalProgress: [] };
 
-  let { status, qualifiedAt, expiresAt, renewedAt } = state;
+  let { qualifiedAt, expiresAt, renewedAt } = state;
+  let status: QualificationStatus = state.status;
   const allMet = progress.length > 0 && progress.every((p) => p.met);
   if (status !== 'qualified') {
     if (allMet) {

@@ -13,6 +13,7 @@ import { PlansModule } from '@cascade/server/plans';
 import { SessionsModule } from '@cascade/server/sessions';
 import { TrainingIssuesModule } from '@cascade/server/training-issues';
 import { QuestionsModule } from '@cascade/server/questions';
+import { QualificationsModule } from '@cascade/server/qualifications';
 import { QueueModule, WorkerRuntimeModule } from '@cascade/server/queue';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessTokensModule } from './access-tokens.module';
@@ -65,6 +66,7 @@ export class CascadeCoreModule {
         QuestionsModule,
         FeedbackModule,
         CertificatesModule,
+        QualificationsModule,
       ],
       exports: [
         IdentityModule,
@@ -78,6 +80,7 @@ export class CascadeCoreModule {
         QuestionsModule,
         FeedbackModule,
         CertificatesModule,
+        QualificationsModule,
       ],
     };
   }

@@ -10,6 +10,7 @@ import { OutboxMessage } from '@cascade/server/queue';
 import { SESSION_ENTITIES } from '@cascade/server/sessions';
 import { TrainingIssue } from '@cascade/server/training-issues';
 import { QUESTION_ENTITIES } from '@cascade/server/questions';
+import { QUALIFICATION_ENTITIES } from '@cascade/server/qualifications';
 
 /** Every mapped entity; the migration generator compares this against the database. */
 export const ALL_ENTITIES: Function[] = [
@@ -24,5 +25,6 @@ export const ALL_ENTITIES: Function[] = [
   ...EXAM_ENTITIES,
   ...FEEDBACK_ENTITIES,
   ...QUESTION_ENTITIES,
+  ...QUALIFICATION_ENTITIES,
   ...CERTIFICATE_ENTITIES,
 ];

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@cascade/server/config';
 import { ConflictError, currentActor, InputError, UnprocessableError } from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { PlansService } from '@cascade/server/plans';
+import { Outbox } from '@cascade/server/queue';
 import { Inject } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
@@ -30,6 +31,7 @@ export class AttendanceService {
     private readonly sessionsRepository: SessionsRepository,
     private readonly plans: PlansService,
     private readonly users: UsersRepository,
+    private readonly outbox: Outbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -129,7 +131,9 @@ export class AttendanceService {
         record.minutesLate = Math.max(0, Math.floor((now.getTime() - session.startsAt.getTime()) / 60_000));
       }
       if (input.status === 'present') record.minutesLate = existing?.status === 'late' ? 0 : record.minutesLate;
-      return toView(await manager.save(record));
+      const saved = await manager.save(record);
+      await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: saved.userId });
+      return toView(saved);
     });
   }
 

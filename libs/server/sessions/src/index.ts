@@ -3,6 +3,7 @@ export * from './attendance.service';
 export * from './calendar-feed.entity';
 export * from './calendar.service';
 export * from './check-in-code';
+export * from './lead-gate';
 export * from './session-enrollment.entity';
 export * from './session-trainer.entity';
 export * from './session.dto';

@@ -7,6 +7,7 @@ import { Attendance } from './attendance.entity';
 import { AttendanceService } from './attendance.service';
 import { CalendarFeed } from './calendar-feed.entity';
 import { CalendarService } from './calendar.service';
+import { LeadGate } from './lead-gate';
 import { SessionEnrollment } from './session-enrollment.entity';
 import { SessionNotifyHandler } from './session-notify.handler';
 import { SessionTrainer } from './session-trainer.entity';
@@ -18,7 +19,7 @@ export const SESSION_ENTITIES = [TrainingSession, SessionTrainer, SessionEnrollm
 
 @Module({
   imports: [TypeOrmModule.forFeature(SESSION_ENTITIES), IdentityModule, PlansModule, NotificationsModule],
-  providers: [SessionsRepository, SessionsService, AttendanceService, CalendarService, SessionNotifyHandler],
-  exports: [SessionsService, AttendanceService, CalendarService],
+  providers: [SessionsRepository, SessionsService, AttendanceService, CalendarService, SessionNotifyHandler, LeadGate],
+  exports: [SessionsService, AttendanceService, CalendarService, LeadGate],
 })
 export class SessionsModule {}

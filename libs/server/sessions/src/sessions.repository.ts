@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AttendanceStatus, CheckInMethod } from '@cascade/contracts';
+import { AttendanceStatus, CheckInMethod, JOB_QUEUE } from '@cascade/contracts';
 import {
   ListSpec,
   NotFoundError,
@@ -122,6 +122,13 @@ export class SessionsRepository extends ScopedRepository<TrainingSession> {
                   'status', status, 'method', method, 'checkedInAt', checked_in_at, 'minutesLate', minutes_late,
                   'walkIn', walk_in, 'note', note, 'markedBy', marked_by)
            FROM inserted
+       ), evaluated AS (
+         -- Attendance counts towards a qualification; only people on a track need a job.
+         INSERT INTO outbox (queue, job_name, payload)
+         SELECT '${JOB_QUEUE['qualification.evaluate']}', 'qualification.evaluate', jsonb_build_object('userId', user_id)
+           FROM inserted
+          WHERE EXISTS (SELECT 1 FROM qualification q
+                         WHERE q.user_id = inserted.user_id AND q.status IN ('candidate', 'in_progress'))
        )
        SELECT row_to_json(inserted) AS row FROM inserted`,
       [

@@ -7,6 +7,7 @@ import { PlansService } from '@cascade/server/plans';
 import { Outbox } from '@cascade/server/queue';
 import { generateSecret } from 'otplib';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { LeadGate } from './lead-gate';
 import { SessionEnrollment } from './session-enrollment.entity';
 import { SessionTrainer } from './session-trainer.entity';
 import { toSessionView } from './session.view';
@@ -24,6 +25,7 @@ export class SessionsService {
     private readonly plans: PlansService,
     private readonly users: UsersRepository,
     private readonly outbox: Outbox,
+    private readonly leadGate: LeadGate,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -51,6 +53,7 @@ export class SessionsService {
     const { startsAt, endsAt } = times(input.startsAt, input.endsAt);
     const id = await this.dataSource.transaction(async (manager) => {
       await this.checkTrainers(manager, plan.organizationId, input.trainers);
+      await this.leadGate.assertMayLead(manager, input.trainers, module.businessProcess, startsAt);
       const location = input.location?.trim() || plan.defaultLocation;
       await this.lockKeys(manager, [
         ...input.trainers.map((t) => `user:${t.userId}`),
@@ -105,6 +108,9 @@ export class SessionsService {
       );
       const trainers = input.trainers ?? (await manager.find(SessionTrainer, { where: { sessionId: session.id } }));
       if (input.trainers) await this.checkTrainers(manager, session.organizationId, input.trainers);
+      // The lead must be qualified at the (new) start, for the (new) module's business process.
+      if (input.trainers || input.moduleId || startsAt.getTime() !== session.startsAt.getTime())
+        await this.leadGate.assertMayLead(manager, trainers, session.businessProcess, startsAt);
       const location = input.location !== undefined ? input.location?.trim() || null : session.location;
       const enrolled = await this.activeEnrollments(manager, session.id);
       if (input.capacity !== undefined && input.capacity < enrolled.length)
@@ -297,7 +303,11 @@ export class SessionsService {
     const ids = trainers.map((t) => t.userId);
     if (new Set(ids).size !== ids.length) throw invalid('trainers', 'names a trainer twice');
     if (!trainers.some((t) => t.role === 'lead')) throw invalid('trainers', 'needs a lead trainer');
-    const valid = await this.users.trainersFor(organizationId, ids, manager);
+    const valid = [
+      ...(await this.users.trainersFor(organizationId, ids, manager)),
+      // Candidates co-deliver as assistants before they hold the trainer role.
+      ...(await this.leadGate.onTrack(manager, organizationId, ids)),
+    ];
     const invalidIds = ids.filter((userId) => !valid.includes(userId));
     if (invalidIds.length) throw invalid('trainers', `not trainers of this client: ${invalidIds.join(', ')}`);
   }
@@ -309,6 +319,16 @@ export class SessionsService {
   ): Promise<void> {
     const current = await manager.find(SessionTrainer, { where: { sessionId: session.id } });
     const removed = current.filter((c) => !trainers.some((t) => t.userId === c.userId));
+    const changed = [
+      ...removed.map((r) => r.userId),
+      ...trainers.filter((t) => !current.some((c) => c.userId === t.userId && c.role === t.role)).map((t) => t.userId),
+    ];
+    // Co-delivering (or no longer) counts towards a qualification.
+    await this.outbox.enqueueMany(
+      manager,
+      'qualification.evaluate',
+      changed.map((userId) => ({ userId })),
+    );
     if (removed.length) await manager.remove(removed);
     for (const trainer of trainers) {
       const existing = current.find((c) => c.userId === trainer.userId);

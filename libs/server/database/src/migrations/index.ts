@@ -13,6 +13,7 @@ import { FeedbackForms1795838698163 } from './1795838698163-FeedbackForms';
 import { NotificationChannels1795838872724 } from './1795838872724-NotificationChannels';
 import { ResultsLoop1795839415708 } from './1795839415708-ResultsLoop';
 import { Certificates1795840225882 } from './1795840225882-Certificates';
+import { Qualifications1795840601626 } from './1795840601626-Qualifications';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -29,4 +30,5 @@ export const migrations: Function[] = [
   NotificationChannels1795838872724,
   ResultsLoop1795839415708,
   Certificates1795840225882,
+  Qualifications1795840601626,
 ];

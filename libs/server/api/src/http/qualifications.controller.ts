@@ -1,0 +1,157 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  EligibleLeadView,
+  ListResult,
+  QualificationTrackView,
+  QualificationView,
+  TeachBackView,
+} from '@cascade/contracts';
+import { Roles } from '@cascade/server/core';
+import {
+  CreateTeachBackDto,
+  CreateTrackDto,
+  NominateDto,
+  QualificationListQuery,
+  QualificationsService,
+  QualificationTracksService,
+  RevokeDto,
+  TeachBackListQuery,
+  TeachBacksService,
+  TrackListQuery,
+  UpdateTeachBackDto,
+  UpdateTrackDto,
+} from '@cascade/server/qualifications';
+import { LeadGate } from '@cascade/server/sessions';
+import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+
+class EligibleLeadsQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) businessProcess!: string;
+  @ApiPropertyOptional({ description: 'the session’s start; default now' }) @IsOptional() @IsDateString() at?: string;
+}
+
+@ApiTags('qualifications')
+@ApiBearerAuth()
+@Controller('qualification-tracks')
+export class QualificationTracksController {
+  constructor(private readonly tracks: QualificationTracksService) {}
+
+  @Roles('admin', 'trainer', 'manager')
+  @Get()
+  list(@Query() query: TrackListQuery): Promise<ListResult<QualificationTrackView>> {
+    return this.tracks.list(query);
+  }
+
+  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Get(':id')
+  get(@Param('id') id: string): Promise<QualificationTrackView> {
+    return this.tracks.get(id);
+  }
+
+  @Roles('admin', 'trainer')
+  @Post()
+  create(@Body() body: CreateTrackDto): Promise<QualificationTrackView> {
+    return this.tracks.create(body);
+  }
+
+  @Roles('admin', 'trainer')
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: UpdateTrackDto): Promise<QualificationTrackView> {
+    return this.tracks.update(id, body);
+  }
+}
+
+@ApiTags('qualifications')
+@ApiBearerAuth()
+@Controller('qualifications')
+export class QualificationsController {
+  constructor(private readonly qualifications: QualificationsService) {}
+
+  /** Trainees see only their own. */
+  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Get()
+  list(@Query() query: QualificationListQuery): Promise<ListResult<QualificationView>> {
+    return this.qualifications.list(query);
+  }
+
+  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Get(':id')
+  get(@Param('id') id: string): Promise<QualificationView> {
+    return this.qualifications.get(id);
+  }
+
+  @Roles('admin', 'trainer', 'manager')
+  @Post()
+  nominate(@Body() body: NominateDto): Promise<QualificationView> {
+    return this.qualifications.nominate(body);
+  }
+
+  @Roles('admin', 'trainer', 'manager')
+  @Post(':id/revoke')
+  revoke(@Param('id') id: string, @Body() body: RevokeDto): Promise<QualificationView> {
+    return this.qualifications.revoke(id, body.reason);
+  }
+
+  @Roles('admin', 'trainer', 'manager')
+  @Post(':id/evaluate')
+  evaluate(@Param('id') id: string): Promise<QualificationView> {
+    return this.qualifications.evaluate(id);
+  }
+}
+
+@ApiTags('qualifications')
+@ApiBearerAuth()
+@Controller('teach-backs')
+export class TeachBacksController {
+  constructor(private readonly teachBacks: TeachBacksService) {}
+
+  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Get()
+  list(@Query() query: TeachBackListQuery): Promise<ListResult<TeachBackView>> {
+    return this.teachBacks.list(query);
+  }
+
+  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Get(':id')
+  get(@Param('id') id: string): Promise<TeachBackView> {
+    return this.teachBacks.get(id);
+  }
+
+  /** Vendor trainers and admins only (403 for anyone else). */
+  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Post()
+  create(@Body() body: CreateTeachBackDto): Promise<TeachBackView> {
+    return this.teachBacks.create(body);
+  }
+
+  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: UpdateTeachBackDto): Promise<TeachBackView> {
+    return this.teachBacks.update(id, body);
+  }
+
+  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Post(':id/sign')
+  sign(@Param('id') id: string): Promise<TeachBackView> {
+    return this.teachBacks.sign(id);
+  }
+}
+
+/** The console's trainer picker: who may lead a session of a business process at a time. */
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('sessions/eligible-leads')
+export class EligibleLeadsController {
+  constructor(private readonly gate: LeadGate) {}
+
+  @Roles('admin', 'trainer', 'manager')
+  @Get()
+  list(@Query() query: EligibleLeadsQuery): Promise<EligibleLeadView[]> {
+    return this.gate.eligibleLeads(
+      query.organizationId,
+      query.businessProcess,
+      query.at ? new Date(query.at) : new Date(),
+    );
+  }
+}
