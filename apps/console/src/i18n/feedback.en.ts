@@ -49,6 +49,9 @@ export const feedbackEn = {
       'results.digest': 'Department results digest',
       'results.follow_up': 'Follow-up list',
       'webhook.disabled': 'Webhook disabled',
+      'qualification.qualified': 'Trainer qualification reached',
+      'qualification.expiring': 'Trainer qualification expiring',
+      'qualification.expired': 'Trainer qualification expired',
     },
     preferences: {
       title: 'Notifications',

@@ -53,6 +53,9 @@ export const feedbackZhCN: MessageTree<typeof feedbackEn> = {
       'results.digest': '部门成绩简报',
       'results.follow_up': '跟进名单',
       'webhook.disabled': 'Webhook 已停用',
+      'qualification.qualified': '获得讲师资格',
+      'qualification.expiring': '讲师资格即将到期',
+      'qualification.expired': '讲师资格已到期',
     },
     preferences: {
       title: '通知设置',
