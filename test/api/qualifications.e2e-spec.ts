@@ -426,10 +426,10 @@ describe('qualifications', () => {
       .query({ organizationId: world.clientA.id, businessProcess: BP })
       .set('authorization', trainer);
     expect(picker.status).toBe(200);
-    expect(picker.body.map((l: { userId: string }) => l.userId)).toEqual(
+    expect(picker.body.data.map((l: { userId: string }) => l.userId)).toEqual(
       expect.arrayContaining([world.trainerA.id, world.traineeA.id]),
     );
-    expect(picker.body.find((l: { userId: string }) => l.userId === world.traineeA.id)).toMatchObject({
+    expect(picker.body.data.find((l: { userId: string }) => l.userId === world.traineeA.id)).toMatchObject({
       kind: 'client',
       qualification: { id: qualificationId, trackId },
     });
@@ -438,7 +438,10 @@ describe('qualifications', () => {
       .get('/api/sessions/eligible-leads')
       .query({ organizationId: world.clientA.id, businessProcess: '仓储 / 收货' })
       .set('authorization', trainer);
-    expect(otherPicker.body.map((l: { userId: string }) => l.userId)).not.toContain(world.traineeA.id);
+    expect(otherPicker.body.data.map((l: { userId: string }) => l.userId)).not.toContain(world.traineeA.id);
+    // A client's manager sees their own organization's leads by default.
+    const own = await api.http().get('/api/sessions/eligible-leads').set('authorization', manager);
+    expect(own.body.data.map((l: { userId: string }) => l.userId)).toContain(world.traineeA.id);
   });
 
   it('keeps client B out (404)', async () => {

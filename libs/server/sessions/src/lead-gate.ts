@@ -74,7 +74,7 @@ export class LeadGate {
   }
 
   /** For the console's trainer picker: the vendor trainers serving the client and its qualified people. */
-  async eligibleLeads(organizationId: string, businessProcess: string, at: Date): Promise<EligibleLeadView[]> {
+  async eligibleLeads(organizationId: string, businessProcess: string | null, at: Date): Promise<EligibleLeadView[]> {
     const visible = visibleOrganizationIds();
     if (!isUUID(organizationId) || (visible && !visible.includes(organizationId)))
       throw new NotFoundError('Organization');
@@ -92,7 +92,7 @@ export class LeadGate {
          FROM app_user u JOIN organization o ON o.id = u.organization_id
          LEFT JOIN LATERAL (
            SELECT q.id, q.track_id, t.title, q.expires_at FROM qualification q JOIN qualification_track t ON t.id = q.track_id
-            WHERE q.user_id = u.id AND q.status = 'qualified' AND $2 = ANY(t.business_processes)
+            WHERE q.user_id = u.id AND q.status = 'qualified' AND ($2::text IS NULL OR $2 = ANY(t.business_processes))
               AND (q.expires_at IS NULL OR q.expires_at > $3)
             ORDER BY q.expires_at DESC NULLS FIRST LIMIT 1
          ) q ON true

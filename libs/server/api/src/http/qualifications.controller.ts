@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
   EligibleLeadView,
   ListResult,
@@ -7,7 +7,7 @@ import {
   QualificationView,
   TeachBackView,
 } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Actor, CurrentActor, ListQueryDto, Roles } from '@cascade/server/core';
 import {
   CreateTeachBackDto,
   CreateTrackDto,
@@ -25,9 +25,17 @@ import {
 import { LeadGate } from '@cascade/server/sessions';
 import { IsDateString, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
-class EligibleLeadsQuery {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() organizationId!: string;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) businessProcess!: string;
+class EligibleLeadsQuery extends ListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'the client; default: your own organization' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+  @ApiPropertyOptional({ description: 'the session’s business process; without it, any valid qualification' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  businessProcess?: string;
   @ApiPropertyOptional({ description: 'the session’s start; default now' }) @IsOptional() @IsDateString() at?: string;
 }
 
@@ -147,11 +155,15 @@ export class EligibleLeadsController {
 
   @Roles('admin', 'trainer', 'manager')
   @Get()
-  list(@Query() query: EligibleLeadsQuery): Promise<EligibleLeadView[]> {
-    return this.gate.eligibleLeads(
-      query.organizationId,
-      query.businessProcess,
+  async list(@Query() query: EligibleLeadsQuery, @CurrentActor() actor: Actor): Promise<ListResult<EligibleLeadView>> {
+    const organizationId = query.organizationId ?? (actor.organizationKind === 'client' ? actor.organizationId : null);
+    if (!organizationId) return { data: [], total: 0 };
+    const all = await this.gate.eligibleLeads(
+      organizationId,
+      query.businessProcess ?? null,
       query.at ? new Date(query.at) : new Date(),
     );
+    const from = (query.page - 1) * query.perPage;
+    return { data: all.slice(from, from + query.perPage), total: all.length };
   }
 }
