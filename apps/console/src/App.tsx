@@ -16,6 +16,7 @@ import exams, { ExamResultsPage, ItemAnalysisPage } from './resources/exams';
 import feedbackForms from './resources/feedback-forms';
 import { GradingQueuePage } from './resources/grading/GradingQueuePage';
 import organizations from './resources/organizations';
+import qualificationTracks, { TeachBackCreatePage } from './resources/qualification-tracks';
 import questions, { QuestionImport } from './resources/questions';
 import scenarios from './resources/scenarios';
 import sessions from './resources/sessions';
@@ -24,6 +25,7 @@ import trainingPlans from './resources/training-plans';
 import users, { UserImport } from './resources/users';
 import webhooks from './resources/webhooks';
 import { theme } from './theme';
+import { CascadePage } from './cascade/CascadePage';
 import { AttemptPage } from './trainee/exam/AttemptPage';
 import { MyExamsPage } from './trainee/exam/MyExamsPage';
 import { FeedbackAnswerPage } from './trainee/feedback/FeedbackAnswerPage';
@@ -54,6 +56,7 @@ export const App = () => (
     <Resource name="scenarios" {...scenarios} />
     <Resource name="exams" {...exams} />
     <Resource name="feedback-forms" {...feedbackForms} />
+    <Resource name="qualification-tracks" {...qualificationTracks} />
     <Resource name="webhooks" {...webhooks} />
     <Resource name="audit-entries" {...auditEntries} />
     <CustomRoutes>
@@ -67,6 +70,8 @@ export const App = () => (
       <Route path="/grading" element={<GradingQueuePage />} />
       <Route path="/my-exams" element={<MyExamsPage />} />
       <Route path="/my-feedback" element={<MyFeedbackPage />} />
+      <Route path="/teach-backs/create" element={<TeachBackCreatePage />} />
+      <Route path="/cascade" element={<CascadePage />} />
     </CustomRoutes>
     {/* Full-screen pages: the room's check-in board, and the trainee's phone at check-in, in an exam and giving feedback. */}
     <CustomRoutes noLayout>

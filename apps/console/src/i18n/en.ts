@@ -1,12 +1,14 @@
 import { certificatesEn } from './certificates.en';
 import { examsEn } from './exams.en';
 import { feedbackEn } from './feedback.en';
+import { qualificationsEn } from './qualifications.en';
 
 /** The console's own English messages; react-admin's come from ra-language-english. */
 export const en = {
   resources: {
     ...examsEn.resources,
     ...feedbackEn.resources,
+    ...qualificationsEn.resources,
     organizations: {
       name: 'Organization |||| Organizations',
       fields: {
@@ -150,6 +152,7 @@ export const en = {
     ...examsEn.cascade,
     ...feedbackEn.cascade,
     ...certificatesEn.cascade,
+    ...qualificationsEn.cascade,
     tagline: 'Training and certification',
     roles: {
       admin: 'Admin',

@@ -3,6 +3,7 @@ import type { AppMessages } from './en';
 import { certificatesZhCN } from './certificates.zh-CN';
 import { examsZhCN } from './exams.zh-CN';
 import { feedbackZhCN } from './feedback.zh-CN';
+import { qualificationsZhCN } from './qualifications.zh-CN';
 
 /**
  * Simplified Chinese for react-admin's own messages (every key of ra-language-english) and
@@ -223,6 +224,7 @@ const appMessages: AppMessages = {
   resources: {
     ...examsZhCN.resources,
     ...feedbackZhCN.resources,
+    ...qualificationsZhCN.resources,
     organizations: {
       name: '组织',
       fields: {
@@ -366,6 +368,7 @@ const appMessages: AppMessages = {
     ...examsZhCN.cascade,
     ...feedbackZhCN.cascade,
     ...certificatesZhCN.cascade,
+    ...qualificationsZhCN.cascade,
     tagline: '培训与认证',
     roles: {
       admin: '管理员',

@@ -1,6 +1,7 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import FeedbackIcon from '@mui/icons-material/Feedback';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import InboxIcon from '@mui/icons-material/Inbox';
 import QuizIcon from '@mui/icons-material/Quiz';
 import RateReviewIcon from '@mui/icons-material/RateReview';
@@ -16,6 +17,7 @@ export const Menu = () => {
   const { canAccess: hasOwnSessions } = useCanAccess({ resource: 'sessions', action: 'mine' });
   const { canAccess: hasOwnExams } = useCanAccess({ resource: 'exams', action: 'mine' });
   const { canAccess: canGrade } = useCanAccess({ resource: 'exams', action: 'grade' });
+  const { canAccess: canSeeCascade } = useCanAccess({ resource: 'cascade', action: 'list' });
   const { canAccess: hasOwnFeedback } = useCanAccess({ resource: 'feedback-requests', action: 'mine' });
   return (
     <RaMenu>
@@ -51,6 +53,9 @@ export const Menu = () => {
           primaryText={translate('cascade.menu_exams.grading')}
           leftIcon={<RateReviewIcon />}
         />
+      )}
+      {canSeeCascade && (
+        <RaMenu.Item to="/cascade" primaryText={translate('cascade.lineage.menu')} leftIcon={<AccountTreeIcon />} />
       )}
       {canImportUsers && (
         <RaMenu.Item

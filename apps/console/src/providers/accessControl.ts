@@ -31,6 +31,8 @@ const EXAM_AUTHORING = [...READ, 'create', 'edit', 'grade'] as const;
 const FORM_AUTHORING = [...READ, 'create', 'edit', 'delete'] as const;
 /** `release` sends an exam's results back by hand; `digests` reads the department digests. */
 const RESULTS_RELEASE = ['release', 'digests'] as const;
+/** Tracks are written by admins and trainers; `nominate` adds a candidate and revokes; `teach-back` signs one off. */
+const TRACK_AUTHORING = [...READ, 'create', 'edit', 'nominate', 'teach-back'] as const;
 /** Webhooks of a client organization: its managers and the admins. */
 const WEBHOOK_MANAGING = [...READ, 'create', 'edit', 'delete'] as const;
 
@@ -54,6 +56,8 @@ const GRANTS: Record<Role, Grants> = {
     exams: [...EXAM_AUTHORING, ...RESULTS_RELEASE],
     'feedback-forms': FORM_AUTHORING,
     webhooks: WEBHOOK_MANAGING,
+    'qualification-tracks': TRACK_AUTHORING,
+    cascade: READ,
   },
   manager: {
     organizations: [...READ, 'recognition-policy', 'set-recognition-policy'],
@@ -67,6 +71,8 @@ const GRANTS: Record<Role, Grants> = {
     exams: [...READ, 'digests'],
     'feedback-forms': READ,
     webhooks: WEBHOOK_MANAGING,
+    'qualification-tracks': [...READ, 'nominate'],
+    cascade: READ,
   },
   trainer: {
     organizations: [...READ, 'recognition-policy'],
@@ -78,6 +84,8 @@ const GRANTS: Record<Role, Grants> = {
     scenarios: [...BANK_AUTHORING, 'delete'],
     exams: [...EXAM_AUTHORING, ...RESULTS_RELEASE],
     'feedback-forms': FORM_AUTHORING,
+    'qualification-tracks': TRACK_AUTHORING,
+    cascade: READ,
   },
   trainee: {
     sessions: ['show', 'mine'],

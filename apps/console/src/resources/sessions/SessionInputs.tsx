@@ -6,7 +6,6 @@ import {
   DateTimeInput,
   FormDataConsumer,
   NumberInput,
-  ReferenceInput,
   SelectInput,
   SimpleFormIterator,
   TextInput,
@@ -17,9 +16,10 @@ import {
   required,
   useTranslate,
 } from 'react-admin';
-import { BY_NAME, trainerRoleChoices } from '../choices';
+import { trainerRoleChoices } from '../choices';
 import { httpUrl } from '../validation';
 import { PlanModuleInput } from '../training-plans/PlanModuleInput';
+import { TrainerUserInput } from './LeadTrainerInput';
 import type { SessionFormValues } from './sessionBody';
 import { timeZoneChoices } from './zonedTime';
 
@@ -70,9 +70,7 @@ export const SessionScheduleInputs = () => {
       <Section label="cascade.sessions.section.trainers" />
       <ArrayInput source="trainers" label={false} validate={required()}>
         <SimpleFormIterator inline disableReordering>
-          <ReferenceInput source="userId" reference="users" filter={{ role: 'trainer' }} sort={BY_NAME}>
-            <AutocompleteInput label="cascade.sessions.trainer" validate={required()} sx={{ minWidth: 240 }} />
-          </ReferenceInput>
+          <TrainerUserInput />
           <SelectInput
             source="role"
             label="cascade.sessions.trainer_role"

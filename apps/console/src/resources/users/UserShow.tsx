@@ -20,6 +20,7 @@ import { RoleChipsField } from './RoleChipsField';
 import { UserActivationButton } from './UserActivationButton';
 import { LocaleDateField } from '../LocaleDateField';
 import { TrainerFeedbackPanel } from '../feedback/TrainerFeedbackPanel';
+import { UserQualificationsPanel } from './UserQualificationsPanel';
 
 const Actions = () => (
   <TopToolbar>
@@ -80,6 +81,7 @@ export const UserShow = () => (
         </Labeled>
       </DetailGrid>
     </Card>
+    <UserQualificationsPanel />
     <TrainerFeedbackPanel />
   </Show>
 );
