@@ -118,15 +118,7 @@ describe('cascade', () => {
     const cancelled = await session(plan, 0, '2025-04-28', 'vendor', { 孙丽: 'present' });
     await api.dataSource.query(`UPDATE training_session SET status = 'cancelled' WHERE id = $1`, [cancelled]);
 
-    // The qualification tables as agreed with the qualifications library (created here if its
-    // migration is not in this build): 张伟 qualified on 采购, 李娜's 仓储 qualification lapsed.
-    await api.dataSource.query(`CREATE TABLE IF NOT EXISTS qualification_track (
-      id uuid PRIMARY KEY DEFAULT gen_random_uuid(), organization_id uuid NOT NULL, title text NOT NULL,
-      business_processes text[] NOT NULL, criteria jsonb NOT NULL)`);
-    await api.dataSource.query(`CREATE TABLE IF NOT EXISTS qualification (
-      id uuid PRIMARY KEY DEFAULT gen_random_uuid(), track_id uuid NOT NULL, user_id uuid NOT NULL,
-      organization_id uuid NOT NULL, status text NOT NULL, qualified_at timestamptz, expires_at timestamptz,
-      revoked_at timestamptz, revoke_reason text)`);
+    // Qualifications written straight to their tables: 张伟 qualified on 采购, 李娜's 仓储 qualification lapsed.
     const track = async (title: string, processes: string[]) =>
       (
         await api.dataSource.query(
