@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
   EligibleLeadView,
@@ -97,12 +97,14 @@ export class QualificationsController {
 
   @Roles('admin', 'trainer', 'manager')
   @Post(':id/revoke')
+  @HttpCode(200)
   revoke(@Param('id') id: string, @Body() body: RevokeDto): Promise<QualificationView> {
     return this.qualifications.revoke(id, body.reason);
   }
 
   @Roles('admin', 'trainer', 'manager')
   @Post(':id/evaluate')
+  @HttpCode(200)
   evaluate(@Param('id') id: string): Promise<QualificationView> {
     return this.qualifications.evaluate(id);
   }
@@ -141,6 +143,7 @@ export class TeachBacksController {
 
   @Roles('admin', 'trainer', 'manager', 'trainee')
   @Post(':id/sign')
+  @HttpCode(200)
   sign(@Param('id') id: string): Promise<TeachBackView> {
     return this.teachBacks.sign(id);
   }
