@@ -55,6 +55,7 @@ export const CascadePage = () => {
             label={translate('resources.organizations.name', { smart_count: 1 })}
             value={organizationId ?? ''}
             onChange={(event) => setParams({ organizationId: event.target.value })}
+            fullWidth={false}
             sx={{ minWidth: 240 }}
           >
             {clients.map((client) => (

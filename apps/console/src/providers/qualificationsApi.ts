@@ -79,8 +79,7 @@ export const qualificationsApi = {
   },
 
   async eligibleLeads(organizationId: string, businessProcess: string, at?: string): Promise<EligibleLeadView[]> {
-    const params = new URLSearchParams({ organizationId, businessProcess });
-    if (at) params.set('at', at);
-    return (await httpClient<EligibleLeadView[]>(`/sessions/eligible-leads?${params}`)).json;
+    const params = query({ organizationId, businessProcess, at });
+    return (await httpClient<ListResult<EligibleLeadView>>(`/sessions/eligible-leads?${params}`)).json.data;
   },
 };

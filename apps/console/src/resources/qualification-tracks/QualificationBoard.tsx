@@ -195,6 +195,7 @@ export const QualificationBoard = ({ track }: { track: QualificationTrackView })
           label={translate('cascade.qualifications.filter_department')}
           value={department}
           onChange={(event) => setDepartment(event.target.value)}
+          fullWidth={false}
           sx={{ minWidth: 180 }}
         >
           <MenuItem value={ALL}>{translate('cascade.qualifications.all')}</MenuItem>
@@ -210,6 +211,7 @@ export const QualificationBoard = ({ track }: { track: QualificationTrackView })
           label={translate('cascade.qualifications.filter_attitude')}
           value={attitude}
           onChange={(event) => setAttitude(event.target.value)}
+          fullWidth={false}
           sx={{ minWidth: 160 }}
         >
           <MenuItem value={ALL}>{translate('cascade.qualifications.all')}</MenuItem>

@@ -9,6 +9,7 @@ import {
   Form,
   RadioButtonGroupInput,
   ReferenceInput,
+  ResourceContextProvider,
   SaveButton,
   SimpleFormIterator,
   TextInput,
@@ -44,7 +45,7 @@ const ROW = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' } as cons
 /** The track's own checklist fills the items once, so every teach-back of a track covers the same points. */
 const ChecklistFromTrack = () => {
   const trackId = useWatch<TeachBackFormValues>({ name: 'trackId' }) as string | undefined;
-  const { setValue, getValues } = useFormContext<TeachBackFormValues>();
+  const { reset, getValues } = useFormContext<TeachBackFormValues>();
   const { data: track } = useGetOne<QualificationTrackView>(
     'qualification-tracks',
     { id: trackId ?? '' },
@@ -54,13 +55,13 @@ const ChecklistFromTrack = () => {
     if (!track) return;
     const checklist = track.criteria.find((criterion) => criterion.kind === 'teach_back')?.checklist ?? [];
     const current = getValues('items') ?? [];
+    // reset, not setValue: the items are a field array, which only picks up a whole new form state.
     if (checklist.length && current.every((item) => !item.label))
-      setValue(
-        'items',
-        checklist.map((label) => ({ label, result: 'pass', comment: '' })),
-        { shouldDirty: true },
+      reset(
+        { ...getValues(), items: checklist.map((label) => ({ label, result: 'pass', comment: '' })) },
+        { keepDefaultValues: true },
       );
-  }, [track, getValues, setValue]);
+  }, [track, getValues, reset]);
   return null;
 };
 
@@ -152,59 +153,62 @@ export const TeachBackCreatePage = () => {
     }
   };
 
+  // The inputs translate their labels and look up references through a resource, as inside a Create.
   return (
-    <Card sx={{ mt: 2, maxWidth: 1000 }}>
-      <Title title="cascade.teach_back.title" />
-      <CardContent>
-        <Typography variant="h6" component="h1" gutterBottom>
-          {translate('cascade.teach_back.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {translate('cascade.teach_back.help')}
-        </Typography>
-        <Form defaultValues={defaults} onSubmit={submit}>
-          <ReferenceInput source="trackId" reference="qualification-tracks" sort={BY_TITLE}>
-            <AutocompleteInput label="cascade.teach_back.track" optionText="title" validate={required()} />
-          </ReferenceInput>
-          <ChecklistFromTrack />
-          <OrganizationScopedInputs />
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mt: 1, mb: 1 }}>
-            {translate('cascade.teach_back.checklist')}
+    <ResourceContextProvider value="teach-backs">
+      <Card sx={{ mt: 2, maxWidth: 1000 }}>
+        <Title title="cascade.teach_back.title" />
+        <CardContent>
+          <Typography variant="h6" component="h1" gutterBottom>
+            {translate('cascade.teach_back.title')}
           </Typography>
-          <ArrayInput source="items" label={false} validate={required()}>
-            <SimpleFormIterator disableReordering fullWidth>
-              <TextInput source="label" label="cascade.teach_back.item" validate={[required(), maxLength(300)]} />
-              <RadioButtonGroupInput
-                source="result"
-                label="cascade.teach_back.result"
-                choices={teachBackResultChoices}
-                validate={required()}
-                row
-              />
-              <TextInput
-                source="comment"
-                label="cascade.teach_back.item_comment"
-                validate={maxLength(2000)}
-                multiline
-              />
-            </SimpleFormIterator>
-          </ArrayInput>
-          <TextInput
-            source="comment"
-            label="cascade.teach_back.comment"
-            multiline
-            minRows={2}
-            validate={maxLength(4000)}
-          />
-          <BooleanInput source="sign" label="cascade.teach_back.sign" helperText="cascade.teach_back.sign_help" />
-          {error && (
-            <Alert severity="error" sx={{ mb: 2 }}>
-              {error}
-            </Alert>
-          )}
-          <SaveButton label="cascade.teach_back.submit" alwaysEnable />
-        </Form>
-      </CardContent>
-    </Card>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+            {translate('cascade.teach_back.help')}
+          </Typography>
+          <Form defaultValues={defaults} onSubmit={submit}>
+            <ReferenceInput source="trackId" reference="qualification-tracks" sort={BY_TITLE}>
+              <AutocompleteInput label="cascade.teach_back.track" optionText="title" validate={required()} />
+            </ReferenceInput>
+            <ChecklistFromTrack />
+            <OrganizationScopedInputs />
+            <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mt: 1, mb: 1 }}>
+              {translate('cascade.teach_back.checklist')}
+            </Typography>
+            <ArrayInput source="items" label={false} validate={required()}>
+              <SimpleFormIterator disableReordering fullWidth>
+                <TextInput source="label" label="cascade.teach_back.item" validate={[required(), maxLength(300)]} />
+                <RadioButtonGroupInput
+                  source="result"
+                  label="cascade.teach_back.result"
+                  choices={teachBackResultChoices}
+                  validate={required()}
+                  row
+                />
+                <TextInput
+                  source="comment"
+                  label="cascade.teach_back.item_comment"
+                  validate={maxLength(2000)}
+                  multiline
+                />
+              </SimpleFormIterator>
+            </ArrayInput>
+            <TextInput
+              source="comment"
+              label="cascade.teach_back.comment"
+              multiline
+              minRows={2}
+              validate={maxLength(4000)}
+            />
+            <BooleanInput source="sign" label="cascade.teach_back.sign" helperText="cascade.teach_back.sign_help" />
+            {error && (
+              <Alert severity="error" sx={{ mb: 2 }}>
+                {error}
+              </Alert>
+            )}
+            <SaveButton label="cascade.teach_back.submit" alwaysEnable />
+          </Form>
+        </CardContent>
+      </Card>
+    </ResourceContextProvider>
   );
 };
