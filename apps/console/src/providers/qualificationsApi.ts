@@ -71,11 +71,11 @@ export const qualificationsApi = {
   },
 
   async lineage(organizationId: string): Promise<CascadeLineage> {
-    return (await httpClient<CascadeLineage>(`/cascade/lineage?${query({ organizationId })}`)).json;
+    return (await httpClient<CascadeLineage>(`/cascade/lineage?${new URLSearchParams({ organizationId })}`)).json;
   },
 
   async coverage(organizationId: string): Promise<CascadeCoverage> {
-    return (await httpClient<CascadeCoverage>(`/cascade/coverage?${query({ organizationId })}`)).json;
+    return (await httpClient<CascadeCoverage>(`/cascade/coverage?${new URLSearchParams({ organizationId })}`)).json;
   },
 
   async eligibleLeads(organizationId: string, businessProcess: string, at?: string): Promise<EligibleLeadView[]> {

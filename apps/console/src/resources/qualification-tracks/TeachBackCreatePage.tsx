@@ -1,5 +1,5 @@
 import type { QualificationTrackView, TeachBackItem } from '@cascade/contracts';
-import { Alert, Box, Card, CardContent, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, LinearProgress, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import {
   ArrayInput,
@@ -114,11 +114,20 @@ export const TeachBackCreatePage = () => {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
+  const trackId = params.get('trackId') ?? undefined;
+  const { data: track, isPending } = useGetOne<QualificationTrackView>(
+    'qualification-tracks',
+    { id: trackId ?? '' },
+    { enabled: Boolean(trackId) },
+  );
+  const checklist = track?.criteria.find((criterion) => criterion.kind === 'teach_back')?.checklist ?? [];
   const defaults: TeachBackFormValues = {
-    trackId: params.get('trackId') ?? undefined,
+    trackId,
     candidateId: params.get('candidateId') ?? undefined,
     observedAt: new Date().toISOString(),
-    items: [{ label: '', result: 'pass', comment: '' }],
+    items: checklist.length
+      ? checklist.map((label) => ({ label, result: 'pass', comment: '' }))
+      : [{ label: '', result: 'pass', comment: '' }],
     sign: true,
   };
 
@@ -165,48 +174,52 @@ export const TeachBackCreatePage = () => {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {translate('cascade.teach_back.help')}
           </Typography>
-          <Form defaultValues={defaults} onSubmit={submit}>
-            <ReferenceInput source="trackId" reference="qualification-tracks" sort={BY_TITLE}>
-              <AutocompleteInput label="cascade.teach_back.track" optionText="title" validate={required()} />
-            </ReferenceInput>
-            <ChecklistFromTrack />
-            <OrganizationScopedInputs />
-            <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mt: 1, mb: 1 }}>
-              {translate('cascade.teach_back.checklist')}
-            </Typography>
-            <ArrayInput source="items" label={false} validate={required()}>
-              <SimpleFormIterator disableReordering fullWidth>
-                <TextInput source="label" label="cascade.teach_back.item" validate={[required(), maxLength(300)]} />
-                <RadioButtonGroupInput
-                  source="result"
-                  label="cascade.teach_back.result"
-                  choices={teachBackResultChoices}
-                  validate={required()}
-                  row
-                />
-                <TextInput
-                  source="comment"
-                  label="cascade.teach_back.item_comment"
-                  validate={maxLength(2000)}
-                  multiline
-                />
-              </SimpleFormIterator>
-            </ArrayInput>
-            <TextInput
-              source="comment"
-              label="cascade.teach_back.comment"
-              multiline
-              minRows={2}
-              validate={maxLength(4000)}
-            />
-            <BooleanInput source="sign" label="cascade.teach_back.sign" helperText="cascade.teach_back.sign_help" />
-            {error && (
-              <Alert severity="error" sx={{ mb: 2 }}>
-                {error}
-              </Alert>
-            )}
-            <SaveButton label="cascade.teach_back.submit" alwaysEnable />
-          </Form>
+          {trackId && isPending ? (
+            <LinearProgress />
+          ) : (
+            <Form defaultValues={defaults} onSubmit={submit}>
+              <ReferenceInput source="trackId" reference="qualification-tracks" sort={BY_TITLE}>
+                <AutocompleteInput label="cascade.teach_back.track" optionText="title" validate={required()} />
+              </ReferenceInput>
+              <ChecklistFromTrack />
+              <OrganizationScopedInputs />
+              <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mt: 1, mb: 1 }}>
+                {translate('cascade.teach_back.checklist')}
+              </Typography>
+              <ArrayInput source="items" label={false} validate={required()}>
+                <SimpleFormIterator disableReordering fullWidth>
+                  <TextInput source="label" label="cascade.teach_back.item" validate={[required(), maxLength(300)]} />
+                  <RadioButtonGroupInput
+                    source="result"
+                    label="cascade.teach_back.result"
+                    choices={teachBackResultChoices}
+                    validate={required()}
+                    row
+                  />
+                  <TextInput
+                    source="comment"
+                    label="cascade.teach_back.item_comment"
+                    validate={maxLength(2000)}
+                    multiline
+                  />
+                </SimpleFormIterator>
+              </ArrayInput>
+              <TextInput
+                source="comment"
+                label="cascade.teach_back.comment"
+                multiline
+                minRows={2}
+                validate={maxLength(4000)}
+              />
+              <BooleanInput source="sign" label="cascade.teach_back.sign" helperText="cascade.teach_back.sign_help" />
+              {error && (
+                <Alert severity="error" sx={{ mb: 2 }}>
+                  {error}
+                </Alert>
+              )}
+              <SaveButton label="cascade.teach_back.submit" alwaysEnable />
+            </Form>
+          )}
         </CardContent>
       </Card>
     </ResourceContextProvider>
