@@ -25,7 +25,7 @@ import { useBusinessProcesses } from '../exams/useBusinessProcesses';
 import type { CriterionFormValues, TrackFormValues } from './trackBody';
 
 const ROW = { display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' } as const;
-const ITEM = { flex: '1 1 200px', minWidth: 200 } as const;
+const ITEM = { flex: '1 1 220px', minWidth: 220 } as const;
 export const criterionKindChoices = CRITERION_KINDS.map((id) => ({ id, name: `cascade.qualifications.kind.${id}` }));
 
 const Section = ({ label }: { label: string }) => {
@@ -200,16 +200,17 @@ export const TrackInputs = () => {
         <CertificationExamInputOptional organizationId={organizationId} />
         <NumberInput
           source="renewalExamMinPercent"
+          sx={ITEM}
           min={0}
           max={100}
           validate={[minValue(0), maxValue(100)]}
           fullWidth={false}
-          sx={{ width: 160 }}
         />
       </Box>
       <Box sx={ROW}>
         <NumberInput
           source="renewalSessions"
+          sx={ITEM}
           min={1}
           max={100}
           validate={[minValue(1), maxValue(100)]}
@@ -217,6 +218,7 @@ export const TrackInputs = () => {
         />
         <NumberInput
           source="renewalMinAverage"
+          sx={ITEM}
           min={1}
           max={5}
           step={0.1}
