@@ -178,7 +178,8 @@ export async function answerCorrectly(room: ExamRoom): Promise<void> {
   for (const type of OBJECTIVE_TYPES) {
     await room.db.query(
       `UPDATE attempt_item SET response = $2, seq = 1, saved_at = now()
-        WHERE attempt_id IN (SELECT id FROM attempt WHERE exam_id = $1) AND view->>'type' = $3`,
+        WHERE attempt_id IN (SELECT id FROM attempt WHERE exam_id = $1)
+          AND question_version_id IN (SELECT id FROM question_version WHERE type = $3)`,
       [room.examId, JSON.stringify(CORRECT[type]), type],
     );
   }

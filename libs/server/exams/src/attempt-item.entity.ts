@@ -1,8 +1,11 @@
-import { CriterionScore, TraineeQuestionView } from '@cascade/contracts';
+import { CriterionScore } from '@cascade/contracts';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { Attempt } from './attempt.entity';
 
-/** A question as the attempt froze it, and the latest answer to it. */
+/**
+ * A question as the attempt froze it (its version, whose trainee view follows from the version
+ * and the attempt), and the latest answer to it.
+ */
 @Entity('attempt_item')
 export class AttemptItem {
   @PrimaryColumn('uuid')
@@ -24,9 +27,6 @@ export class AttemptItem {
 
   @Column('numeric', { precision: 7, scale: 2, transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   points!: number;
-
-  @Column('jsonb')
-  view!: TraineeQuestionView;
 
   @Column('jsonb', { nullable: true })
   response!: unknown;

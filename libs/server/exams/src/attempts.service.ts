@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { AnswerSaved, AttemptView, MyExamView, QuestionType, ScenarioSnapshot } from '@cascade/contracts';
+import {
+  AnswerSaved,
+  AttemptView,
+  MyExamView,
+  QuestionType,
+  ScenarioSnapshot,
+  TraineeQuestionView,
+} from '@cascade/contracts';
 import {
   ConflictError,
   currentActor,
@@ -29,9 +36,11 @@ import { toExamView } from './exams.service';
 import { Exam } from './exam.entity';
 import { deadlineFor, resultsVisibleTo, windowFor } from './exam-window';
 
+/** How long a used question version is trusted from memory, and how many are kept. */
+const VERSION_CACHE_MS = 60_000;
+const VERSIONS_KEPT = 20_000;
+
 interface VersionRow {
-  version_id: string;
-  question_id: string;
   version: number;
   type: QuestionType;
   stem: string;
@@ -51,10 +60,13 @@ type DrawnVersion = Omit<FrozenQuestion, 'content' | 'key'> & {
   usedAt: Date | string | null;
 };
 
+/** What an answer is checked against: the question's type and content. */
+type ShapeOf = { type: QuestionType; content: unknown };
+
 type ViewItem = Pick<
   AttemptItem,
-  'position' | 'view' | 'response' | 'seq' | 'savedAt' | 'score' | 'comment' | 'questionVersionId'
->;
+  'position' | 'response' | 'seq' | 'savedAt' | 'score' | 'comment' | 'questionVersionId'
+> & { view: TraineeQuestionView };
 
 /** Answers arriving this long after the deadline still count: the network, not the trainee, was late. */
 export const SAVE_GRACE_MS = 30_000;
@@ -74,7 +86,8 @@ export class AttemptsRepository extends ScopedRepository<Attempt> {
 
 @Injectable()
 export class AttemptsService {
-  private readonly frozenViews = new Map<string, Pick<AttemptItem['view'], 'type' | 'content'>>();
+  private readonly versionCache = new Map<string, { row: VersionRow; at: number }>();
+  private readonly frozenViews = new Map<string, ShapeOf>();
 
   constructor(
     private readonly attempts: AttemptsRepository,
@@ -167,7 +180,9 @@ export class AttemptsService {
         position,
         question_version_id: version.versionId,
         points,
-        view: { ...toTraineeView(version as FrozenQuestion, attempt.id), points } as AttemptItem['view'],
+        view: { ...toTraineeView(version as FrozenQuestion, attempt.id), points } as TraineeQuestionView,
+        type: version.type,
+        content: version.content,
       };
     });
     const [row]: { number: number }[] = await runner.query(
@@ -179,10 +194,10 @@ export class AttemptsService {
          ON CONFLICT (exam_id, user_id) WHERE status = 'in_progress' DO NOTHING
          RETURNING id, number
        ), frozen AS (
-         INSERT INTO attempt_item (attempt_id, question_id, position, question_version_id, points, view)
-         SELECT c.id, i.question_id, i.position, i.question_version_id, i.points, i.view
+         INSERT INTO attempt_item (attempt_id, question_id, position, question_version_id, points)
+         SELECT c.id, i.question_id, i.position, i.question_version_id, i.points
            FROM created c,
-                jsonb_to_recordset($8::jsonb) AS i(question_id uuid, position int, question_version_id uuid, points numeric, view jsonb)
+                jsonb_to_recordset($8::jsonb) AS i(question_id uuid, position int, question_version_id uuid, points numeric)
        )
        SELECT number FROM created`,
       [
@@ -193,13 +208,18 @@ export class AttemptsService {
         attempt.startedAt,
         attempt.deadlineAt,
         exam.attemptsAllowed,
-        JSON.stringify(items),
+        // Only the references: the trainee's view follows from the frozen version and the attempt.
+        JSON.stringify(items.map(({ view: _view, type: _type, content: _content, ...item }) => item)),
       ],
     );
     if (!row) return null;
     attempt.number = row.number;
     // The first save of each answer then needs no read.
-    for (const item of items) this.rememberView(`${attempt.userId}:${attempt.id}:${item.question_id}`, item.view);
+    for (const item of items)
+      this.rememberShape(`${attempt.userId}:${attempt.id}:${item.question_id}`, {
+        type: item.type,
+        content: item.content,
+      });
     return items.map((item) => ({
       position: item.position,
       view: item.view,
@@ -217,9 +237,8 @@ export class AttemptsService {
    * or random active questions for each blueprint cell.
    */
   private async draw(exam: Exam): Promise<DrawnVersion[]> {
-    const columns = `v.id AS version_id, v.question_id, v.version, v.type, v.stem, v.content, v.key, v.points,
-                     v.scenario, v.used_at`;
-    let rows: (VersionRow & { cell: number | null })[];
+    const columns = `v.id AS version_id, v.question_id, v.used_at`;
+    let rows: { cell: number | null; version_id: string; question_id: string; used_at: Date | null }[];
     if (exam.questionIds) {
       rows = await this.dataSource.query(
         `SELECT NULL::int AS cell, ${columns}
@@ -262,19 +281,52 @@ export class AttemptsService {
         }
       });
     }
-    return rows.map((r) => ({
-      cell: r.cell,
-      versionId: r.version_id,
-      questionId: r.question_id,
-      version: r.version,
-      type: r.type,
-      stem: r.stem,
-      content: r.content,
-      key: r.key,
-      points: Number(r.points),
-      scenario: r.scenario,
-      usedAt: r.used_at,
-    }));
+    const versions = await this.versionsById(rows.map((r) => r.version_id));
+    return rows.map((r) => {
+      const v = versions.get(r.version_id)!;
+      return {
+        cell: r.cell,
+        versionId: r.version_id,
+        questionId: r.question_id,
+        version: v.version,
+        type: v.type,
+        stem: v.stem,
+        content: v.content,
+        key: v.key,
+        points: Number(v.points),
+        scenario: v.scenario,
+        usedAt: r.used_at,
+      };
+    });
+  }
+
+  /**
+   * Question versions by id. Used versions never change (but for a corrected key, which only
+   * varies how items are shuffled away from the key), so they are kept in memory a while: a
+   * room starting one exam reads its bank once, not once per person.
+   */
+  private async versionsById(ids: string[]): Promise<Map<string, VersionRow>> {
+    const now = Date.now();
+    const found = new Map<string, VersionRow>();
+    for (const id of ids) {
+      const cached = this.versionCache.get(id);
+      if (cached && now - cached.at < VERSION_CACHE_MS) found.set(id, cached.row);
+    }
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) {
+      const rows: (VersionRow & { id: string })[] = await this.dataSource.query(
+        `SELECT id, version, type, stem, content, key, points, scenario, used_at FROM question_version
+          WHERE id = ANY($1::uuid[])`,
+        [missing],
+      );
+      for (const row of rows) {
+        found.set(row.id, row);
+        if (!row.used_at) continue;
+        if (this.versionCache.size >= VERSIONS_KEPT) this.versionCache.delete(this.versionCache.keys().next().value!);
+        this.versionCache.set(row.id, { row, at: now });
+      }
+    }
+    return found;
   }
 
   /** The exams assigned to the current person, with their own window, attempts and latest result. */
@@ -430,31 +482,28 @@ export class AttemptsService {
   }
 
   /**
-   * The question as the attempt froze it, for checking an answer's shape. Frozen views never
-   * change, so they are kept in memory, keyed by the person too: nobody learns the shape of
-   * someone else's question.
+   * The frozen question's type and content, for checking an answer's shape. Frozen versions
+   * never change, so shapes are kept in memory, keyed by the person too: nobody learns the
+   * shape of someone else's question.
    */
-  private async frozenView(
-    userId: string,
-    attemptId: string,
-    questionId: string,
-  ): Promise<Pick<AttemptItem['view'], 'type' | 'content'> | null> {
+  private async frozenView(userId: string, attemptId: string, questionId: string): Promise<ShapeOf | null> {
     const cacheKey = `${userId}:${attemptId}:${questionId}`;
     const cached = this.frozenViews.get(cacheKey);
     if (cached) return cached;
-    const rows: { view: AttemptItem['view'] }[] = await this.dataSource.query(
-      `SELECT i.view FROM attempt_item i JOIN attempt a ON a.id = i.attempt_id
+    const rows: { question_version_id: string }[] = await this.dataSource.query(
+      `SELECT i.question_version_id FROM attempt_item i JOIN attempt a ON a.id = i.attempt_id
         WHERE i.attempt_id = $1 AND i.question_id = $2 AND a.user_id = $3`,
       [attemptId, questionId, userId],
     );
-    return rows[0] ? this.rememberView(cacheKey, rows[0].view) : null;
+    if (!rows[0]) return null;
+    const version = (await this.versionsById([rows[0].question_version_id])).get(rows[0].question_version_id)!;
+    return this.rememberShape(cacheKey, { type: version.type, content: version.content });
   }
 
-  private rememberView(cacheKey: string, full: AttemptItem['view']): Pick<AttemptItem['view'], 'type' | 'content'> {
+  private rememberShape(cacheKey: string, shape: ShapeOf): ShapeOf {
     if (this.frozenViews.size >= FROZEN_VIEWS_KEPT) this.frozenViews.delete(this.frozenViews.keys().next().value!);
-    const view = { type: full.type, content: full.content } as AttemptItem['view'];
-    this.frozenViews.set(cacheKey, view);
-    return view;
+    this.frozenViews.set(cacheKey, shape);
+    return shape;
   }
 
   /** Hands the attempt in and queues its grading in the same commit; submitting again changes nothing. */
@@ -502,11 +551,15 @@ export class AttemptsService {
     return this.view(attempt, { title: row.exam_title }, await this.itemsOf(row.id), false);
   }
 
-  /** The items in order, read without entity hydration: an attempt view is read often and in bursts. */
+  /**
+   * The items in order, read without entity hydration (an attempt view is read often and in
+   * bursts), each with the trainee's view built from its frozen version and the attempt.
+   */
   private async itemsOf(attemptId: string): Promise<ViewItem[]> {
     const rows: {
+      question_id: string;
       position: number;
-      view: AttemptItem['view'];
+      points: string;
       response: unknown;
       seq: number;
       saved_at: Date | null;
@@ -514,20 +567,31 @@ export class AttemptsService {
       comment: string | null;
       question_version_id: string;
     }[] = await this.dataSource.query(
-      `SELECT position, view, response, seq, saved_at, score, comment, question_version_id
+      `SELECT question_id, position, points, response, seq, saved_at, score, comment, question_version_id
          FROM attempt_item WHERE attempt_id = $1 ORDER BY position`,
       [attemptId],
     );
-    return rows.map((r) => ({
-      position: r.position,
-      view: r.view,
-      response: r.response,
-      seq: r.seq,
-      savedAt: r.saved_at,
-      score: r.score === null ? null : Number(r.score),
-      comment: r.comment,
-      questionVersionId: r.question_version_id,
-    }));
+    const versions = await this.versionsById(rows.map((r) => r.question_version_id));
+    return rows.map((r) => {
+      const version = versions.get(r.question_version_id)!;
+      const points = Number(r.points);
+      return {
+        position: r.position,
+        view: {
+          ...toTraineeView(
+            { ...version, questionId: r.question_id, points: Number(version.points) } as FrozenQuestion,
+            attemptId,
+          ),
+          points,
+        } as TraineeQuestionView,
+        response: r.response,
+        seq: r.seq,
+        savedAt: r.saved_at,
+        score: r.score === null ? null : Number(r.score),
+        comment: r.comment,
+        questionVersionId: r.question_version_id,
+      };
+    });
   }
 
   /**

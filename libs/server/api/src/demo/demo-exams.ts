@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CriterionScore, QuestionVersionView, TraineeQuestionView } from '@cascade/contracts';
+import { CriterionScore, QuestionVersionView } from '@cascade/contracts';
 import { Actor, ActorResolver, RequestContext } from '@cascade/server/core';
 import { Attempt, AttemptItem, ExamsService } from '@cascade/server/exams';
-import { gradeResponse, QuestionsService, ScenariosService, toTraineeView } from '@cascade/server/questions';
+import { gradeResponse, QuestionsService, ScenariosService } from '@cascade/server/questions';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEMO_ESSAY_ANSWERS, DEMO_QUESTIONS, DEMO_SCENARIOS, DemoScenarioKey } from './demo-questions';
@@ -151,7 +151,6 @@ export async function seedDemoExams(
             position,
             questionVersionId: version.id,
             points: version.points,
-            view: { ...toTraineeView(version, attemptId), points: version.points } as TraineeQuestionView,
             response,
             seq: 1,
             savedAt: new Date(startedAt.getTime() + (position + 1) * MINUTE),
@@ -183,7 +182,7 @@ export async function seedDemoExams(
           passed: percent >= sitting.exam.passPercent,
           finalizedAt: sitting.finalizedAt,
         });
-        // TypeORM's deep-partial type does not accept the union-typed jsonb view.
+        // TypeORM's deep-partial type does not accept the unknown-typed jsonb response.
         await manager.insert(AttemptItem, items as never);
       }
     }),

@@ -14,6 +14,7 @@ import { NotificationChannels1795838872724 } from './1795838872724-NotificationC
 import { ResultsLoop1795839415708 } from './1795839415708-ResultsLoop';
 import { Certificates1795840225882 } from './1795840225882-Certificates';
 import { Qualifications1795840601626 } from './1795840601626-Qualifications';
+import { AttemptItemViewFromVersion1795841441150 } from './1795841441150-AttemptItemViewFromVersion';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -31,4 +32,5 @@ export const migrations: Function[] = [
   ResultsLoop1795839415708,
   Certificates1795840225882,
   Qualifications1795840601626,
+  AttemptItemViewFromVersion1795841441150,
 ];
