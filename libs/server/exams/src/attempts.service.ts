@@ -12,11 +12,13 @@ import {
   ConflictError,
   currentActor,
   ForbiddenError,
+  isOnlyTrainee,
   RequestContext,
   ScopedRepository,
   ScopeRules,
   UnprocessableError,
   ValidationFailedError,
+  visibleOrganizationIds,
 } from '@cascade/server/core';
 import {
   FrozenQuestion,
@@ -36,6 +38,8 @@ import { toExamView } from './exams.service';
 import { Exam } from './exam.entity';
 import { deadlineFor, resultsVisibleTo, windowFor } from './exam-window';
 
+/** How long an exam read for a start is reused for the next starts. */
+const RECENT_EXAM_MS = 2_000;
 /** How long a used question version is trusted from memory, and how many are kept. */
 const VERSION_CACHE_MS = 60_000;
 const VERSIONS_KEPT = 20_000;
@@ -86,6 +90,7 @@ export class AttemptsRepository extends ScopedRepository<Attempt> {
 
 @Injectable()
 export class AttemptsService {
+  private readonly recentExams = new Map<string, { exam: Exam; until: number }>();
   private readonly versionCache = new Map<string, { row: VersionRow; at: number }>();
   private readonly frozenViews = new Map<string, ShapeOf>();
 
@@ -102,7 +107,7 @@ export class AttemptsService {
    * frozen, and the server fixes the deadline.
    */
   async start(examId: string): Promise<AttemptView> {
-    const exam = await this.exams.findVisible(examId);
+    const exam = await this.examToStart(examId);
     const actor = currentActor();
     const now = new Date();
     const window = windowFor(exam, actor.userId);
@@ -158,6 +163,25 @@ export class AttemptsService {
     throw new ConflictError('NO_ATTEMPTS_LEFT', `All ${exam.attemptsAllowed} attempt(s) of this exam are used`, {
       attemptsAllowed: exam.attemptsAllowed,
     });
+  }
+
+  /**
+   * The exam, as findVisible would give it. A room starting together asks for the same exam a
+   * thousand times in a few seconds, so it is kept for two seconds; whether this person may
+   * see it is still decided for each of them (a named assignee in memory, otherwise by query).
+   */
+  private async examToStart(examId: string): Promise<Exam> {
+    const cached = this.recentExams.get(examId);
+    if (cached && cached.until > Date.now()) {
+      const visible = visibleOrganizationIds();
+      const inOrganization = visible === null || visible.includes(cached.exam.organizationId);
+      const assigned = !isOnlyTrainee() || cached.exam.assignees.userIds.includes(currentActor().userId);
+      if (inOrganization && assigned) return cached.exam;
+    }
+    const exam = await this.exams.findVisible(examId);
+    if (this.recentExams.size >= 1000) this.recentExams.clear();
+    this.recentExams.set(exam.id, { exam, until: Date.now() + RECENT_EXAM_MS });
+    return exam;
   }
 
   /**
