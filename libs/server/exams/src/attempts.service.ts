@@ -29,7 +29,7 @@ import {
 } from '@cascade/server/questions';
 import { Outbox } from '@cascade/server/queue';
 import { isUUID } from 'class-validator';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
@@ -64,6 +64,24 @@ type DrawnVersion = Omit<FrozenQuestion, 'content' | 'key'> & {
   usedAt: Date | string | null;
 };
 
+/** A question an exam can draw, with its current version and the blueprint cell it fills. */
+interface Candidate {
+  cell: number | null;
+  version_id: string;
+  question_id: string;
+  used_at: Date | null;
+}
+
+/** `count` of `items` chosen at random, in random order. */
+function randomSample<T>(items: T[], count: number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy.slice(0, count);
+}
+
 /** What an answer is checked against: the question's type and content. */
 type ShapeOf = { type: QuestionType; content: unknown };
 
@@ -91,6 +109,7 @@ export class AttemptsRepository extends ScopedRepository<Attempt> {
 @Injectable()
 export class AttemptsService {
   private readonly recentExams = new Map<string, { exam: Exam; until: number }>();
+  private readonly recentPools = new Map<string, { pool: Candidate[]; until: number }>();
   private readonly versionCache = new Map<string, { row: VersionRow; at: number }>();
   private readonly frozenViews = new Map<string, ShapeOf>();
 
@@ -261,48 +280,23 @@ export class AttemptsService {
    * or random active questions for each blueprint cell.
    */
   private async draw(exam: Exam): Promise<DrawnVersion[]> {
-    const columns = `v.id AS version_id, v.question_id, v.used_at`;
-    let rows: { cell: number | null; version_id: string; question_id: string; used_at: Date | null }[];
+    const pool = await this.candidates(exam);
+    let rows: Candidate[];
     if (exam.questionIds) {
-      rows = await this.dataSource.query(
-        `SELECT NULL::int AS cell, ${columns}
-           FROM unnest($1::uuid[]) WITH ORDINALITY AS l(id, ord)
-           JOIN question q ON q.id = l.id
-           JOIN question_version v ON v.question_id = q.id AND v.version = q.version
-          ORDER BY l.ord`,
-        [exam.questionIds],
-      );
+      rows = pool;
       if (rows.length !== exam.questionIds.length)
         throw new ConflictError('QUESTION_GONE', 'A question of this exam no longer exists');
     } else {
       const blueprint = exam.blueprint ?? [];
-      rows = await this.dataSource.query(
-        `SELECT d.cell, ${columns} FROM (
-           SELECT c.cell, q.id, q.version, c.count, row_number() OVER (PARTITION BY c.cell ORDER BY random()) AS n
-             FROM jsonb_to_recordset($2::jsonb) AS c(cell int, business_process text, difficulty int, count int)
-             JOIN question q ON q.organization_id = $1 AND q.status = 'active'
-                            AND q.business_process = c.business_process AND q.difficulty = c.difficulty
-         ) d JOIN question_version v ON v.question_id = d.id AND v.version = d.version
-          WHERE d.n <= d.count ORDER BY d.cell, d.n`,
-        [
-          exam.organizationId,
-          JSON.stringify(
-            blueprint.map((row, cell) => ({
-              cell,
-              business_process: row.businessProcess,
-              difficulty: row.difficulty,
-              count: row.count,
-            })),
-          ),
-        ],
-      );
-      blueprint.forEach((row, cell) => {
-        if (rows.filter((d) => d.cell === cell).length < row.count) {
+      rows = blueprint.flatMap((row, cell) => {
+        const inCell = pool.filter((c) => c.cell === cell);
+        if (inCell.length < row.count) {
           throw new ConflictError(
             'BLUEPRINT_SHORT',
             `The bank no longer holds ${row.count} active questions of ${row.businessProcess} at difficulty ${row.difficulty}`,
           );
         }
+        return randomSample(inCell, row.count);
       });
     }
     const versions = await this.versionsById(rows.map((r) => r.version_id));
@@ -322,6 +316,51 @@ export class AttemptsService {
         usedAt: r.used_at,
       };
     });
+  }
+
+  /**
+   * What the exam can draw from: its fixed list, or every active question of each blueprint
+   * cell, with current versions. Kept two seconds for the room starting together once every
+   * version is used (then nothing in it can change but the bank's membership, which the
+   * next read picks up); keyed by the exam's last change, so an edited exam is read afresh.
+   */
+  private async candidates(exam: Exam): Promise<Candidate[]> {
+    const key = `${exam.id}:${exam.updatedAt.getTime()}`;
+    const cached = this.recentPools.get(key);
+    if (cached && cached.until > Date.now()) return cached.pool;
+    const columns = `v.id AS version_id, v.question_id, v.used_at`;
+    const pool: Candidate[] = exam.questionIds
+      ? await this.dataSource.query(
+          `SELECT NULL::int AS cell, ${columns}
+             FROM unnest($1::uuid[]) WITH ORDINALITY AS l(id, ord)
+             JOIN question q ON q.id = l.id
+             JOIN question_version v ON v.question_id = q.id AND v.version = q.version
+            ORDER BY l.ord`,
+          [exam.questionIds],
+        )
+      : await this.dataSource.query(
+          `SELECT c.cell, ${columns}
+             FROM jsonb_to_recordset($2::jsonb) AS c(cell int, business_process text, difficulty int)
+             JOIN question q ON q.organization_id = $1 AND q.status = 'active'
+                            AND q.business_process = c.business_process AND q.difficulty = c.difficulty
+             JOIN question_version v ON v.question_id = q.id AND v.version = q.version
+            ORDER BY c.cell, q.id`,
+          [
+            exam.organizationId,
+            JSON.stringify(
+              (exam.blueprint ?? []).map((row, cell) => ({
+                cell,
+                business_process: row.businessProcess,
+                difficulty: row.difficulty,
+              })),
+            ),
+          ],
+        );
+    if (pool.every((c) => c.used_at !== null)) {
+      if (this.recentPools.size >= 1000) this.recentPools.clear();
+      this.recentPools.set(key, { pool, until: Date.now() + RECENT_EXAM_MS });
+    }
+    return pool;
   }
 
   /**
