@@ -64,6 +64,22 @@ type DrawnVersion = Omit<FrozenQuestion, 'content' | 'key'> & {
   usedAt: Date | string | null;
 };
 
+/** An item as read for a view: by a query, or as JSON from the statement that handed the attempt in. */
+interface ItemRow {
+  question_id: string;
+  position: number;
+  points: string | number;
+  response: unknown;
+  seq: number;
+  saved_at: Date | string | null;
+  score: string | number | null;
+  comment: string | null;
+  question_version_id: string;
+}
+
+const ITEM_ROWS = `SELECT question_id, position, points, response, seq, saved_at, score, comment, question_version_id
+  FROM attempt_item`;
+
 /** A question an exam can draw, with its current version and the blueprint cell it fills. */
 interface Candidate {
   cell: number | null;
@@ -582,6 +598,7 @@ export class AttemptsService {
       deadline_at: Date;
       submitted_at: Date;
       exam_title: string;
+      items: ItemRow[];
     }[] = isUUID(attemptId)
       ? await this.dataSource.query(
           `WITH handed_in AS (
@@ -590,7 +607,9 @@ export class AttemptsService {
               RETURNING id, exam_id, number, started_at, deadline_at, submitted_at,
                         jsonb_build_object('attemptId', id) AS payload
            ), job AS (${Outbox.insertFrom('attempt.grade', 'handed_in')})
-           SELECT h.id, h.exam_id, h.number, h.started_at, h.deadline_at, h.submitted_at, e.title AS exam_title
+           SELECT h.id, h.exam_id, h.number, h.started_at, h.deadline_at, h.submitted_at, e.title AS exam_title,
+                  (SELECT coalesce(json_agg(i ORDER BY i.position), '[]') FROM (${ITEM_ROWS} WHERE attempt_id = h.id) i)
+                    AS items
              FROM handed_in h JOIN exam e ON e.id = h.exam_id`,
           [attemptId, me],
         )
@@ -611,7 +630,7 @@ export class AttemptsService {
       deadlineAt: row.deadline_at,
       submittedAt: row.submitted_at,
     });
-    return this.view(attempt, { title: row.exam_title }, await this.itemsOf(row.id), false);
+    return this.view(attempt, { title: row.exam_title }, await this.toViewItems(row.id, row.items), false);
   }
 
   /**
@@ -619,21 +638,13 @@ export class AttemptsService {
    * bursts), each with the trainee's view built from its frozen version and the attempt.
    */
   private async itemsOf(attemptId: string): Promise<ViewItem[]> {
-    const rows: {
-      question_id: string;
-      position: number;
-      points: string;
-      response: unknown;
-      seq: number;
-      saved_at: Date | null;
-      score: string | null;
-      comment: string | null;
-      question_version_id: string;
-    }[] = await this.dataSource.query(
-      `SELECT question_id, position, points, response, seq, saved_at, score, comment, question_version_id
-         FROM attempt_item WHERE attempt_id = $1 ORDER BY position`,
-      [attemptId],
+    return this.toViewItems(
+      attemptId,
+      await this.dataSource.query(`${ITEM_ROWS} WHERE attempt_id = $1 ORDER BY position`, [attemptId]),
     );
+  }
+
+  private async toViewItems(attemptId: string, rows: ItemRow[]): Promise<ViewItem[]> {
     const versions = await this.versionsById(rows.map((r) => r.question_version_id));
     return rows.map((r) => {
       const version = versions.get(r.question_version_id)!;
@@ -649,7 +660,7 @@ export class AttemptsService {
         } as TraineeQuestionView,
         response: r.response,
         seq: r.seq,
-        savedAt: r.saved_at,
+        savedAt: r.saved_at === null ? null : new Date(r.saved_at),
         score: r.score === null ? null : Number(r.score),
         comment: r.comment,
         questionVersionId: r.question_version_id,
