@@ -1,4 +1,6 @@
 import {
+  ATTITUDES,
+  Attitude,
   CRITERION_KINDS,
   CriterionKind,
   QUALIFICATION_STATUSES,
@@ -180,10 +182,10 @@ export class QualificationListQuery extends ListQueryDto {
   @IsIn(QUALIFICATION_STATUSES)
   status?: QualificationStatus;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() departmentId?: string;
-  @ApiPropertyOptional({ enum: ['supportive', 'wait-and-see', 'resistant'] })
+  @ApiPropertyOptional({ enum: ATTITUDES })
   @IsOptional()
-  @IsIn(['supportive', 'wait-and-see', 'resistant'])
-  attitude?: string;
+  @IsIn(ATTITUDES)
+  attitude?: Attitude;
 }
 
 export class TeachBackItemDto {
