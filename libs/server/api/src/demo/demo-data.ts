@@ -102,6 +102,15 @@ export const CLIENT_USERS: DemoUser[] = [
   { email: 'zhu.ting@huadong.demo', name: '朱婷', roles: ['trainee'], department: 'sales', attitude: 'supportive' },
   { email: 'hu.bin@huadong.demo', name: '胡斌', roles: ['trainee'], department: 'finance', attitude: 'wait_and_see' },
   {
+    email: 'he.jun@huadong.demo',
+    name: '何军',
+    roles: ['trainee'],
+    department: 'purchasing',
+    attitude: 'wait_and_see',
+  },
+  { email: 'lin.na@huadong.demo', name: '林娜', roles: ['trainee'], department: 'purchasing', attitude: 'supportive' },
+  { email: 'gao.feng@huadong.demo', name: '高峰', roles: ['trainee'], department: 'purchasing', attitude: 'resistant' },
+  {
     email: 'guo.xin@huadong.demo',
     name: '郭欣',
     roles: ['trainee'],

@@ -42,6 +42,8 @@ const COMMENTS: Record<string, string> = {
   'past3|ma.chao@huadong.demo': '系统步骤比现在的手工单据多，担心月底忙的时候来不及录入。',
   'past3|zhu.ting@huadong.demo': '讲师举的例子就是我们上个月的采购单，很容易理解。',
   'past4|guo.xin@huadong.demo': '三单匹配讲得清楚，希望会后能拿到操作手册的电子版。',
+  'codelivery|zhu.ting@huadong.demo': '张伟用我们部门上周的请购单做演示，很好懂。',
+  'rollout|lin.na@huadong.demo': '同部门的同事来讲，遇到问题随时可以问，很方便。',
 };
 
 export interface PastSession {
@@ -63,7 +65,9 @@ export async function seedDemoFeedback(
   ids: Record<string, string>,
   planId: string,
   pastSessions: PastSession[],
-): Promise<void> {
+  /** The questionnaire a first call created, for another plan's sessions. */
+  formId?: string,
+): Promise<string> {
   const actors = app.get(ActorResolver);
   const as = async <T>(email: string, fn: () => Promise<T>): Promise<T> =>
     RequestContext.runAs((await actors.resolve(ids[email])) as Actor, fn);
@@ -71,15 +75,18 @@ export async function seedDemoFeedback(
   const [{ id: vendorId }]: { id: string }[] = await dataSource.query(
     `SELECT id FROM organization WHERE kind = 'vendor' ORDER BY created_at LIMIT 1`,
   );
-  const form = await as('admin@cascade.demo', () =>
-    app.get(FeedbackFormsService).create({
-      organizationId: vendorId,
-      title: FORM.title,
-      description: FORM.description,
-      anonymous: false,
-      items: FORM.items.map((item) => ({ ...item, options: 'options' in item ? [...item.options] : undefined })),
-    }),
-  );
+  const forms = app.get(FeedbackFormsService);
+  const form = formId
+    ? await as('admin@cascade.demo', () => forms.get(formId))
+    : await as('admin@cascade.demo', () =>
+        forms.create({
+          organizationId: vendorId,
+          title: FORM.title,
+          description: FORM.description,
+          anonymous: false,
+          items: FORM.items.map((item) => ({ ...item, options: 'options' in item ? [...item.options] : undefined })),
+        }),
+      );
   await as('li.ming@cascade.demo', () => app.get(FeedbackService).choose('plan', planId, form.id));
 
   const emailOf = new Map(Object.entries(ids).map(([email, id]) => [id, email]));
@@ -191,6 +198,7 @@ export async function seedDemoFeedback(
       `/feedback/${requestId}`,
     );
   }
+  return form.id;
 }
 
 /**

@@ -5,6 +5,7 @@ import { AttendanceService, SessionsService } from '@cascade/server/sessions';
 import { TrainingIssuesService } from '@cascade/server/training-issues';
 import { seedDemoExams } from './demo-exams';
 import { seedDemoFeedback } from './demo-feedback';
+import { seedDemoRollOut, seedDemoTeachBacks, seedDemoTracks } from './demo-qualifications';
 
 const DAY = 86_400_000;
 
@@ -151,6 +152,21 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
     ['hu.bin', 'guo.xin', 'wu.gang', 'zheng.hua', 'huang.lei', 'xu.jing'].map((n) => ids[`${n}@huadong.demo`]),
     [{ userId: ids['zhao.jing@cascade.demo'], role: 'lead' }],
   );
+  // Two key users become candidates for internal trainer and co-deliver a purchasing session.
+  const tracks = await seedDemoTracks(app, ids);
+  const coDelivered = await schedule(
+    0,
+    -3,
+    9,
+    2,
+    '总部三楼培训室',
+    ['wu.gang', 'zheng.hua', 'zhu.ting', 'guo.xin'].map((n) => ids[`${n}@huadong.demo`]),
+    [
+      { userId: ids[trainer], role: 'lead' },
+      { userId: ids['zhang.wei@huadong.demo'], role: 'assistant' },
+      { userId: ids['liu.yang@huadong.demo'], role: 'assistant' },
+    ],
+  );
   const marks: [string, string, 'present' | 'late' | 'excused' | 'absent', string?][] = [
     [past1.id, 'zhang.wei@huadong.demo', 'present'],
     [past1.id, 'liu.yang@huadong.demo', 'present'],
@@ -172,6 +188,10 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
     [past4.id, 'zheng.hua@huadong.demo', 'present'],
     [past4.id, 'huang.lei@huadong.demo', 'late'],
     [past4.id, 'xu.jing@huadong.demo', 'excused', '仓库盘点'],
+    [coDelivered.id, 'wu.gang@huadong.demo', 'present'],
+    [coDelivered.id, 'zheng.hua@huadong.demo', 'present'],
+    [coDelivered.id, 'zhu.ting@huadong.demo', 'present'],
+    [coDelivered.id, 'guo.xin@huadong.demo', 'present'],
   ];
   // Each session's attendance is marked by its lead trainer.
   const markedBy = (sessionId: string) => (sessionId === past4.id ? 'zhao.jing@cascade.demo' : trainer);
@@ -230,10 +250,21 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
   await as(trainer, () => issues.move(question.id, 'resolve', '系统可配置最少报价数，已按公司制度设置为 3。'));
 
   await seedDemoExams(app, ids, plan.id);
-  await seedDemoFeedback(app, ids, plan.id, [
+  const formId = await seedDemoFeedback(app, ids, plan.id, [
     { key: 'past1', id: past1.id, endsAt: past1.endsAt, silent: ['sun.li@huadong.demo'] },
     { key: 'past2', id: past2.id, endsAt: past2.endsAt },
     { key: 'past3', id: past3.id, endsAt: past3.endsAt, silent: ['zheng.hua@huadong.demo'] },
+    { key: 'codelivery', id: coDelivered.id, endsAt: coDelivered.endsAt, silent: ['zheng.hua@huadong.demo'] },
     { key: 'past4', id: past4.id, endsAt: past4.endsAt, silent: ['huang.lei@huadong.demo'] },
   ]);
+  // Rated as co-trainers, 张伟 and 刘洋 are observed training; 张伟 qualifies and leads his colleagues.
+  await seedDemoTeachBacks(app, ids, tracks, coDelivered.id);
+  const rollOut = await seedDemoRollOut(app, ids);
+  await seedDemoFeedback(
+    app,
+    ids,
+    rollOut.planId,
+    [{ key: 'rollout', id: rollOut.session.id, endsAt: rollOut.session.endsAt }],
+    formId,
+  );
 }
