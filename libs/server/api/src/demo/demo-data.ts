@@ -106,10 +106,16 @@ export const CLIENT_USERS: DemoUser[] = [
     name: '何军',
     roles: ['trainee'],
     department: 'purchasing',
-    attitude: 'wait_and_see',
+    attitude: 'supportive',
   },
   { email: 'lin.na@huadong.demo', name: '林娜', roles: ['trainee'], department: 'purchasing', attitude: 'supportive' },
-  { email: 'gao.feng@huadong.demo', name: '高峰', roles: ['trainee'], department: 'purchasing', attitude: 'resistant' },
+  {
+    email: 'gao.feng@huadong.demo',
+    name: '高峰',
+    roles: ['trainee'],
+    department: 'purchasing',
+    attitude: 'wait_and_see',
+  },
   {
     email: 'guo.xin@huadong.demo',
     name: '郭欣',

@@ -258,6 +258,7 @@ export async function seedDemoTraining(app: INestApplicationContext, ids: Record
     { key: 'past4', id: past4.id, endsAt: past4.endsAt, silent: ['huang.lei@huadong.demo'] },
   ]);
   // Rated as co-trainers, 张伟 and 刘洋 are observed training; 张伟 qualifies and leads his colleagues.
+  // (Ratings are chosen so that 张伟's average stays at 4 or above whichever of them have answered yet.)
   await seedDemoTeachBacks(app, ids, tracks, coDelivered.id);
   const rollOut = await seedDemoRollOut(app, ids);
   await seedDemoFeedback(
