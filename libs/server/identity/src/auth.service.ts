@@ -26,6 +26,8 @@ export const ACCESS_TOKEN_SECONDS = 15 * 60;
  */
 const ACTOR_CACHE_MS = 3000;
 const ACTOR_CACHE_ENTRIES = 10_000;
+/** How long the first actor lookup waits for others to share its query. */
+const ACTOR_BATCH_MS = 2;
 const REFRESH_TOKEN_DAYS = 30;
 const FAILURE_WINDOW_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -36,6 +38,10 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 @Injectable()
 export class AuthService extends ActorResolver {
   private readonly recent = new Map<string, { actor: Actor | null; until: number }>();
+  private batch = new Map<
+    string,
+    { promise: Promise<Actor | null>; resolve: (actor: Actor | null) => void; reject: (error: unknown) => void }
+  >();
   constructor(
     private readonly tokens: AccessTokens,
     private readonly users: UsersRepository,
@@ -103,10 +109,40 @@ export class AuthService extends ActorResolver {
   async resolve(userId: string): Promise<Actor | null> {
     const cached = this.recent.get(userId);
     if (cached && cached.until > Date.now()) return cached.actor;
-    const actor = await this.actorFor(this.dataSource.manager, userId);
-    if (this.recent.size >= ACTOR_CACHE_ENTRIES) this.recent.clear();
-    this.recent.set(userId, { actor, until: Date.now() + ACTOR_CACHE_MS });
-    return actor;
+    if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
+    return this.lookUpBatched(userId);
+  }
+
+  /**
+   * Looks actors up together: the first miss opens a window of ACTOR_BATCH_MS, and every miss
+   * in it is answered by one query. A room of a thousand people acting at once then costs
+   * a few queries, not a thousand, and each answer is as fresh as a lone lookup's.
+   */
+  private lookUpBatched(userId: string): Promise<Actor | null> {
+    const waiting = this.batch.get(userId);
+    if (waiting) return waiting.promise;
+    let settle!: { resolve: (actor: Actor | null) => void; reject: (error: unknown) => void };
+    const promise = new Promise<Actor | null>((resolve, reject) => (settle = { resolve, reject }));
+    this.batch.set(userId, { promise, ...settle });
+    if (this.batch.size === 1) setTimeout(() => void this.flushBatch(), ACTOR_BATCH_MS);
+    return promise;
+  }
+
+  private async flushBatch(): Promise<void> {
+    const batch = this.batch;
+    this.batch = new Map();
+    try {
+      const actors = await this.actorsFor(this.dataSource.manager, [...batch.keys()]);
+      const until = Date.now() + ACTOR_CACHE_MS;
+      if (this.recent.size + batch.size >= ACTOR_CACHE_ENTRIES) this.recent.clear();
+      for (const [userId, waiting] of batch) {
+        const actor = actors.get(userId) ?? null;
+        this.recent.set(userId, { actor, until });
+        waiting.resolve(actor);
+      }
+    } catch (error) {
+      for (const waiting of batch.values()) waiting.reject(error);
+    }
   }
 
   /** Drops a user's cached actor after a change to their roles, assignments or active flag. */
@@ -116,6 +152,10 @@ export class AuthService extends ActorResolver {
 
   private async actorFor(manager: EntityManager, userId: string): Promise<Actor | null> {
     if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
+    return (await this.actorsFor(manager, [userId])).get(userId) ?? null;
+  }
+
+  private async actorsFor(manager: EntityManager, userIds: string[]): Promise<Map<string, Actor>> {
     const rows: {
       id: string;
       organization_id: string;
@@ -128,19 +168,22 @@ export class AuthService extends ActorResolver {
            FROM app_user u
            JOIN organization o ON o.id = u.organization_id
            LEFT JOIN trainer_assignment ta ON ta.trainer_id = u.id
-          WHERE u.id = $1 AND u.active
+          WHERE u.id = ANY($1::uuid[]) AND u.active
           GROUP BY u.id, o.kind`,
-      [userId],
+      [userIds],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      userId: row.id,
-      organizationId: row.organization_id,
-      organizationKind: row.kind,
-      roles: row.roles,
-      assignedOrganizationIds: row.assigned,
-    };
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          userId: row.id,
+          organizationId: row.organization_id,
+          organizationKind: row.kind,
+          roles: row.roles,
+          assignedOrganizationIds: row.assigned,
+        },
+      ]),
+    );
   }
 
   private async issue(manager: EntityManager, user: User, familyId: string): Promise<LoginResponse> {
