@@ -165,6 +165,10 @@ export const qualificationsEn = {
       hand_over_help: 'Line: share of each month’s sessions led by internal trainers. Grey bars: sessions held.',
       month_tooltip: '%{month}: %{led} of %{smart_count} sessions led internally',
     },
+    assistant_picker: {
+      candidate: 'on track: %{track}',
+      help: 'Trainers, and the client’s key users on a qualification track: co-delivering counts towards it.',
+    },
     lead_picker: {
       qualified: 'qualified: %{track}',
       help: 'Only vendor trainers and key users qualified for this process at this time may lead.',

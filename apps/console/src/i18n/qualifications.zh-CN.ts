@@ -160,6 +160,10 @@ export const qualificationsZhCN = {
       hand_over_help: '折线：每月由内训师主讲的场次占比。灰色柱：当月举办的场次。',
       month_tooltip: '%{month}：%{smart_count} 场中 %{led} 场由内训师主讲',
     },
+    assistant_picker: {
+      candidate: '资格路径：%{track}',
+      help: '讲师，以及正在资格路径上的客户关键用户：协同授课计入其资格条件。',
+    },
     lead_picker: {
       qualified: '已认证：%{track}',
       help: '只有顾问讲师和在该时间持有本流程资格的关键用户可以担任主讲。',

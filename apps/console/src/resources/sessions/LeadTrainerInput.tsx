@@ -1,5 +1,5 @@
-import type { TrainingPlanView } from '@cascade/contracts';
-import { AutocompleteInput, FormDataConsumer, ReferenceInput, required, useGetOne, useTranslate } from 'react-admin';
+import type { TrainingPlanView, UserView } from '@cascade/contracts';
+import { AutocompleteInput, FormDataConsumer, required, useGetList, useGetOne, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { qualificationsApi } from '../../providers/qualificationsApi';
 import { BY_NAME } from '../choices';
@@ -50,17 +50,54 @@ const EligibleLeadInput = () => {
   );
 };
 
-/** The trainer of one row of the session's trainers: a lead from the gate's list, an assistant from the trainers. */
+/** Who may assist: anyone with the trainer role, and the client's key users on a qualification track (co-delivering is how they qualify). */
+const AssistantInput = () => {
+  const translate = useTranslate();
+  const [planId, organizationId] = useWatch<SessionFormValues>({
+    name: ['planId', 'organizationId'] as never,
+  }) as (string | undefined)[];
+  const { data: plan } = useGetOne<TrainingPlanView>(
+    'training-plans',
+    { id: planId ?? '' },
+    { enabled: Boolean(planId) },
+  );
+  const clientId = plan?.organizationId ?? organizationId;
+  const { data: trainers = [] } = useGetList<UserView>('users', {
+    filter: { role: 'trainer' },
+    sort: BY_NAME,
+    pagination: { page: 1, perPage: 100 },
+  });
+  const { data: onTrack } = useApiQuery(
+    () => qualificationsApi.qualifications({ organizationId: clientId! }),
+    clientId ? `assistants|${clientId}` : undefined,
+  );
+  const candidates = (onTrack ?? []).filter((q) => q.status !== 'expired' && q.status !== 'revoked');
+  const choices = [
+    ...trainers.map((user) => ({ id: user.id, name: user.name })),
+    ...candidates
+      .filter((q) => !trainers.some((user) => user.id === q.userId))
+      .map((q) => ({
+        id: q.userId,
+        name: `${q.userName} (${translate('cascade.assistant_picker.candidate', { track: q.trackTitle })})`,
+      })),
+  ].filter((choice, i, all) => all.findIndex((c) => c.id === choice.id) === i);
+  return (
+    <AutocompleteInput
+      source="userId"
+      label="cascade.sessions.trainer"
+      choices={choices}
+      validate={required()}
+      helperText="cascade.assistant_picker.help"
+      sx={PICKER_SX}
+    />
+  );
+};
+
+/** The trainer of one row of the session's trainers: a lead from the gate's list, an assistant from trainers and candidates. */
 export const TrainerUserInput = () => (
   <FormDataConsumer<SessionFormValues>>
     {({ scopedFormData }) =>
-      (scopedFormData as { role?: string } | undefined)?.role === 'lead' ? (
-        <EligibleLeadInput />
-      ) : (
-        <ReferenceInput source="userId" reference="users" filter={{ role: 'trainer' }} sort={BY_NAME}>
-          <AutocompleteInput label="cascade.sessions.trainer" validate={required()} sx={PICKER_SX} />
-        </ReferenceInput>
-      )
+      (scopedFormData as { role?: string } | undefined)?.role === 'lead' ? <EligibleLeadInput /> : <AssistantInput />
     }
   </FormDataConsumer>
 );
