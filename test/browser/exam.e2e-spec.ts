@@ -4,13 +4,12 @@ import {
   ConsoleHarness,
   eventually,
   minutesFromNow,
-  SCREENSHOTS,
   startConsoleHarness,
-  TEST_PASSWORD,
   World,
+  ConsolePages,
+  consolePages,
 } from '@cascade/server/testing';
-import { join } from 'node:path';
-import { BrowserContext, devices, Locator, Page } from 'playwright-core';
+import { devices, Locator } from 'playwright-core';
 
 jest.setTimeout(300_000);
 
@@ -32,6 +31,7 @@ const TYPES: QuestionType[] = [
  */
 describe('exam in Chromium', () => {
   let harness: ConsoleHarness;
+  let pages: ConsolePages;
   let api: ConsoleHarness['api'];
   let world: World;
   let baseUrl: string;
@@ -41,6 +41,7 @@ describe('exam in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startConsoleHarness();
+    pages = consolePages(harness, 'exam');
     ({ api, world, baseUrl } = harness);
     trainerToken = await api.login(world.trainerA.email);
     const scenario = await api.http().post('/api/scenarios').set('authorization', trainerToken).send({
@@ -85,42 +86,6 @@ describe('exam in Chromium', () => {
     examId = exam.body.id;
   });
   afterAll(() => harness?.close());
-
-  async function desktop(locale: 'en' | 'zh-CN' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await harness.browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale,
-      timezoneId: 'UTC',
-    });
-    await context.addInitScript(
-      (chosen) => window.localStorage.setItem('RaStore.locale', JSON.stringify(chosen)),
-      locale,
-    );
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    return { context, page };
-  }
-
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.locator('input[type="email"]').fill(email);
-    await page.locator('input[type="password"]').fill(TEST_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
-  async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      await page.screenshot({ path: join(SCREENSHOTS, `failure-exam-${name}.png`), fullPage: true });
-      throw error;
-    }
-  }
-
-  const shot = (page: Page, name: string, fullPage = false) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 
   /** Answers the question on screen the way a trainee would, correctly, by its type. */
   async function answer(card: Locator, type: QuestionType): Promise<void> {
@@ -171,18 +136,18 @@ describe('exam in Chromium', () => {
 
   it('is taken on a phone, survives a lost network, is graded by a trainer and shows the result', async () => {
     // 1. The trainer's bank and exam in the console (desktop, Chinese).
-    const trainer = await desktop('zh-CN');
-    await login(trainer.page, world.trainerA.email);
-    await step(trainer.page, 'bank', async () => {
+    const trainer = await pages.desktop('zh-CN');
+    await pages.login(trainer.page, world.trainerA.email);
+    await pages.step(trainer.page, 'bank', async () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/questions`);
       await page.getByText('将单据与它的用途连线。').waitFor();
-      await shot(page, 'exam-question-bank-zh');
+      await pages.shot(page, 'exam-question-bank-zh');
       await page.goto(`${baseUrl}/questions/${questionIds.matching}/show`);
       await page.getByTestId('exam-question').waitFor();
-      await shot(page, 'exam-question-preview-zh');
+      await pages.shot(page, 'exam-question-preview-zh');
     });
-    await step(trainer.page, 'blueprint', async () => {
+    await pages.step(trainer.page, 'blueprint', async () => {
       // A blueprint cell asking for more than the bank holds shows it as typed, and the server names it on save.
       const page = trainer.page;
       await page.goto(`${baseUrl}/exams/create`);
@@ -197,19 +162,19 @@ describe('exam in Chromium', () => {
       await expect(row.getByTestId('blueprint-availability').innerText()).resolves.toContain('可用 3 道');
       await page.getByRole('button', { name: '保存' }).click();
       await row.locator('.Mui-error').first().waitFor();
-      await shot(page, 'exam-builder-blueprint-zh', true);
+      await pages.shot(page, 'exam-builder-blueprint-zh', true);
       await row.getByRole('spinbutton', { name: '题数' }).fill('3');
       await row.locator('[data-testid="blueprint-availability"][data-sufficient="true"]').waitFor();
       await page.getByRole('button', { name: '保存' }).click();
       await page.waitForURL(/\/exams\/[0-9a-f-]{36}\/show/);
       await page.getByTestId('blueprint-check').waitFor();
-      await shot(page, 'exam-show-blueprint-zh', true);
+      await pages.shot(page, 'exam-show-blueprint-zh', true);
     });
 
     // A question written in the console's form, with its type's own editor and a preview.
-    const author = await desktop('en');
-    await login(author.page, world.trainerA.email);
-    await step(author.page, 'author', async () => {
+    const author = await pages.desktop('en');
+    await pages.login(author.page, world.trainerA.email);
+    await pages.step(author.page, 'author', async () => {
       const page = author.page;
       await page.goto(`${baseUrl}/questions/create`);
       await page.getByRole('combobox', { name: /^Bank/ }).click();
@@ -219,7 +184,7 @@ describe('exam in Chromium', () => {
       await page.getByRole('combobox', { name: /^Type/ }).click();
       await page.getByRole('option', { name: 'Matching' }).click();
       await page.getByRole('textbox', { name: 'Right 1' }).waitFor();
-      await shot(page, 'exam-question-matching-editor', true);
+      await pages.shot(page, 'exam-question-matching-editor', true);
       await page.getByRole('combobox', { name: /^Type/ }).click();
       await page.getByRole('option', { name: 'Single choice' }).click();
       for (const [id, text] of [
@@ -233,7 +198,7 @@ describe('exam in Chromium', () => {
       await page.getByRole('radio', { name: 'Option A is correct' }).check();
       await page.getByRole('button', { name: 'Preview as a trainee' }).click();
       await page.getByRole('dialog').getByTestId('exam-question').waitFor();
-      await shot(page, 'exam-question-form-preview');
+      await pages.shot(page, 'exam-question-form-preview');
       await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(/\/questions\/[0-9a-f-]{36}\/show/);
@@ -251,12 +216,12 @@ describe('exam in Chromium', () => {
       if (message.type() === 'error' && !message.text().includes('ERR_INTERNET_DISCONNECTED'))
         console.error('phone:', message.text());
     });
-    await login(phone, world.traineeA.email);
-    const attemptId = await step(phone, 'start', async () => {
+    await pages.login(phone, world.traineeA.email);
+    const attemptId = await pages.step(phone, 'start', async () => {
       await phone.goto(`${baseUrl}/my-exams`);
       const card = phone.getByTestId('my-exam').filter({ hasText: '收货业务考试' });
       await card.waitFor();
-      await shot(phone, 'exam-phone-my-exams');
+      await pages.shot(phone, 'exam-phone-my-exams');
       await card.getByRole('button', { name: '开始考试' }).click();
       await phone.waitForURL(/\/attempts\/[0-9a-f-]{36}/);
       return /\/attempts\/([0-9a-f-]{36})/.exec(phone.url())![1];
@@ -270,7 +235,7 @@ describe('exam in Chromium', () => {
           .get(`/api/attempts/${attemptId}`)
           .set('authorization', await api.login(world.traineeA.email))
       ).body.items as { question: { type: QuestionType }; response: unknown; seq: number }[];
-    await step(phone, 'answer', async () => {
+    await pages.step(phone, 'answer', async () => {
       await phone.getByTestId('attempt-timer').waitFor();
       for (const [index, type] of TYPES.entries()) {
         const card = phone.locator(`[data-testid="exam-question"][data-type="${type}"]`);
@@ -281,11 +246,11 @@ describe('exam in Chromium', () => {
           await phoneContext.setOffline(true);
         }
         await answer(card, type);
-        if (index === 0) await shot(phone, 'exam-phone-question');
+        if (index === 0) await pages.shot(phone, 'exam-phone-question');
         if (type === 'ordering') {
           await phone.locator('[data-testid="save-indicator"][data-status="offline"]').waitFor();
           await phone.getByTestId('offline-banner').waitFor();
-          await shot(phone, 'exam-phone-offline');
+          await pages.shot(phone, 'exam-phone-offline');
           const stored = await phone.evaluate(
             (id) => JSON.parse(window.localStorage.getItem(`cascade.answers.${id}`) ?? '{}'),
             attemptId,
@@ -294,11 +259,11 @@ describe('exam in Chromium', () => {
           await phoneContext.setOffline(false);
           await phone.locator('[data-testid="save-indicator"][data-status="saved"]').waitFor({ timeout: 20_000 });
         }
-        if (type === 'matching') await shot(phone, 'exam-phone-matching');
+        if (type === 'matching') await pages.shot(phone, 'exam-phone-matching');
         if (index < TYPES.length - 1) await phone.getByRole('button', { name: '下一题' }).click();
       }
       await phone.locator('[data-testid="save-indicator"][data-status="saved"]').waitFor({ timeout: 20_000 });
-      await shot(phone, 'exam-phone-essay');
+      await pages.shot(phone, 'exam-phone-essay');
     });
     const stored = await savedAnswers();
     const byType = Object.fromEntries(stored.map((item) => [item.question.type, item]));
@@ -308,18 +273,18 @@ describe('exam in Chromium', () => {
     expect(stored.every((item) => item.seq > 0)).toBe(true);
 
     // 4. Hand in: a clear submitted state while the essay waits for a trainer.
-    await step(phone, 'submit', async () => {
+    await pages.step(phone, 'submit', async () => {
       await phone.getByRole('button', { name: '交卷', exact: true }).first().click();
       await phone.getByRole('dialog').getByRole('button', { name: '确认交卷' }).click();
       await phone.locator('[data-testid="attempt-outcome"][data-status="needs_review"]').waitFor({ timeout: 20_000 });
       await phone.getByText('已交卷').first().waitFor();
-      await shot(phone, 'exam-phone-submitted');
+      await pages.shot(phone, 'exam-phone-submitted');
     });
 
     // 5. A trainer grades the essay against its rubric in the grading queue (desktop, English).
-    const grader = await desktop('en');
-    await login(grader.page, world.trainerA.email);
-    await step(grader.page, 'grade', async () => {
+    const grader = await pages.desktop('en');
+    await pages.login(grader.page, world.trainerA.email);
+    await pages.step(grader.page, 'grade', async () => {
       const page = grader.page;
       await page.goto(`${baseUrl}/grading?examId=${examId}`);
       const item = page.getByTestId('grading-item').filter({ hasText: 'trainee-a' });
@@ -330,18 +295,18 @@ describe('exam in Chromium', () => {
       await scores.nth(2).fill('2');
       await item.getByTestId('grading-total').filter({ hasText: 'Total 9 / 10' }).waitFor();
       await item.getByLabel('Comment for the trainee').fill('操作步骤可以再具体些。');
-      await shot(page, 'exam-grading-queue', true);
+      await pages.shot(page, 'exam-grading-queue', true);
       await item.getByRole('button', { name: 'Save grade' }).click();
       await page.getByText('Nothing waits for grading.').waitFor();
     });
 
     // 6. The phone, still open, shows the final result by itself.
-    await step(phone, 'result', async () => {
+    await pages.step(phone, 'result', async () => {
       await phone.locator('[data-testid="attempt-outcome"][data-status="finalized"]').waitFor({ timeout: 30_000 });
       await expect(phone.getByTestId('attempt-percent').innerText()).resolves.toBe('97%');
       await phone.getByText('通过', { exact: true }).first().waitFor();
-      await shot(phone, 'exam-phone-result');
-      await shot(phone, 'exam-phone-result-full', true);
+      await pages.shot(phone, 'exam-phone-result');
+      await pages.shot(phone, 'exam-phone-result-full', true);
     });
     const final = await eventually(
       async () => {
@@ -354,19 +319,19 @@ describe('exam in Chromium', () => {
     expect(final).toMatchObject({ score: 28, maxScore: 29, passed: true });
 
     // 7. The trainer's results and item analysis.
-    await step(grader.page, 'results', async () => {
+    await pages.step(grader.page, 'results', async () => {
       const page = grader.page;
       await page.goto(`${baseUrl}/exams/${examId}/results`);
       await page.getByTestId('result-row').filter({ hasText: '97%' }).waitFor();
-      await shot(page, 'exam-results');
+      await pages.shot(page, 'exam-results');
       await page.goto(`${baseUrl}/exams/${examId}/item-analysis`);
       await page.getByTestId('distribution-chart').waitFor();
-      await shot(page, 'exam-item-analysis', true);
+      await pages.shot(page, 'exam-item-analysis', true);
     });
-    await step(trainer.page, 'results-zh', async () => {
+    await pages.step(trainer.page, 'results-zh', async () => {
       await trainer.page.goto(`${baseUrl}/exams/${examId}/item-analysis`);
       await trainer.page.getByTestId('distribution-chart').waitFor();
-      await shot(trainer.page, 'exam-item-analysis-zh', true);
+      await pages.shot(trainer.page, 'exam-item-analysis-zh', true);
     });
     await phoneContext.close();
     await grader.context.close();

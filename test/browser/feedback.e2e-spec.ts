@@ -5,13 +5,12 @@ import {
   createPlan,
   createSession,
   minutesFromNow,
-  SCREENSHOTS,
   startConsoleHarness,
-  TEST_PASSWORD,
   World,
+  ConsolePages,
+  consolePages,
 } from '@cascade/server/testing';
-import { join } from 'node:path';
-import { BrowserContext, devices, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 
 jest.setTimeout(300_000);
 
@@ -22,6 +21,7 @@ jest.setTimeout(300_000);
  */
 describe('feedback in Chromium', () => {
   let harness: ConsoleHarness;
+  let pages: ConsolePages;
   let api: ConsoleHarness['api'];
   let world: World;
   let baseUrl: string;
@@ -31,6 +31,7 @@ describe('feedback in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startConsoleHarness();
+    pages = consolePages(harness, 'feedback');
     ({ api, world, baseUrl } = harness);
     trainerToken = await api.login(world.trainerA.email);
     const plan = await createPlan(api, world, trainerToken, { title: '采购关键用户培训（反馈）' });
@@ -59,51 +60,6 @@ describe('feedback in Chromium', () => {
   });
   afterAll(() => harness?.close());
 
-  async function desktop(locale: 'en' | 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await harness.browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale,
-      timezoneId: 'UTC',
-    });
-    return prepare(context, locale);
-  }
-
-  async function phone(locale: 'en' | 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await harness.browser.newContext({ ...devices['iPhone 13'], locale, timezoneId: 'UTC' });
-    return prepare(context, locale);
-  }
-
-  async function prepare(context: BrowserContext, locale: string) {
-    await context.addInitScript(
-      (chosen) => window.localStorage.setItem('RaStore.locale', JSON.stringify(chosen)),
-      locale,
-    );
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    return { context, page };
-  }
-
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.locator('input[type="email"]').fill(email);
-    await page.locator('input[type="password"]').fill(TEST_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
-  async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      await page.screenshot({ path: join(SCREENSHOTS, `failure-feedback-${name}.png`), fullPage: true });
-      throw error;
-    }
-  }
-
-  const shot = (page: Page, name: string, fullPage = false) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
-
   /** Nothing on the page is wider than the phone's screen. */
   const expectNoSidewaysScroll = async (page: Page) =>
     expect(
@@ -112,9 +68,9 @@ describe('feedback in Chromium', () => {
 
   it('is built by a trainer, answered on phones and summarised with charts', async () => {
     // 1. The trainer builds a form in the console (desktop, Chinese) and names it on the plan.
-    const trainer = await desktop('zh-CN');
-    await login(trainer.page, world.trainerA.email);
-    const formId = await step(trainer.page, 'build', async () => {
+    const trainer = await pages.desktop('zh-CN');
+    await pages.login(trainer.page, world.trainerA.email);
+    const formId = await pages.step(trainer.page, 'build', async () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/feedback-forms/create`);
       await page.getByRole('combobox', { name: /^所属组织/ }).click();
@@ -155,11 +111,11 @@ describe('feedback in Chromium', () => {
       await preview.getByText('课程节奏').waitFor();
       // Trainer items appear once for each of the sample trainers.
       await expect(preview.getByText('讲师甲').count()).resolves.toBe(2);
-      await shot(page, 'feedback-form-builder-zh', true);
+      await pages.shot(page, 'feedback-form-builder-zh', true);
       await page.getByRole('button', { name: '保存' }).click();
       await page.waitForURL(/\/feedback-forms\/[0-9a-f-]{36}\/show/);
       await page.getByTestId('feedback-form-preview').waitFor();
-      await shot(page, 'feedback-form-show-zh', true);
+      await pages.shot(page, 'feedback-form-show-zh', true);
       return /\/feedback-forms\/([0-9a-f-]{36})/.exec(page.url())![1];
     });
     const saved = (await api.http().get(`/api/feedback-forms/${formId}`).set('authorization', trainerToken)).body;
@@ -172,13 +128,13 @@ describe('feedback in Chromium', () => {
     expect(saved.items[2].options).toEqual(['太快', '合适', '太慢']);
     expect(saved.items[3].required).toBe(false);
 
-    await step(trainer.page, 'choose', async () => {
+    await pages.step(trainer.page, 'choose', async () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/training-plans/${planId}/show`);
       await page.getByRole('combobox', { name: '选择问卷' }).click();
       await page.getByRole('option', { name: '课后反馈' }).click();
       await page.getByTestId('chosen-form').filter({ hasText: '课后反馈' }).waitFor();
-      await shot(page, 'feedback-plan-form-zh', true);
+      await pages.shot(page, 'feedback-plan-form-zh', true);
     });
     const choice = (await api.http().get(`/api/sessions/${sessionId}/feedback-form`).set('authorization', trainerToken))
       .body;
@@ -189,19 +145,19 @@ describe('feedback in Chromium', () => {
     expect(asked).toBe(2);
 
     // 3. A trainee answers on a phone in Chinese, from the list.
-    const zh = await phone('zh-CN');
-    await login(zh.page, world.traineeA.email);
-    await step(zh.page, 'answer-zh', async () => {
+    const zh = await pages.phone('zh-CN');
+    await pages.login(zh.page, world.traineeA.email);
+    await pages.step(zh.page, 'answer-zh', async () => {
       const page = zh.page;
       await page.goto(`${baseUrl}/my-feedback`);
       const card = page.getByTestId('feedback-request').filter({ hasText: '采购下单实操' });
       await card.waitFor();
-      await shot(page, 'feedback-phone-list-zh');
+      await pages.shot(page, 'feedback-phone-list-zh');
       await expectNoSidewaysScroll(page);
       await card.getByRole('link', { name: '填写反馈' }).click();
       await page.waitForURL(/\/feedback\/[0-9a-f-]{36}/);
       await page.locator('[data-testid="anonymity-note"][data-anonymous="false"]').waitFor();
-      await shot(page, 'feedback-phone-form-zh');
+      await pages.shot(page, 'feedback-phone-form-zh');
       // Submitting with nothing answered names what is missing, on the phone, without a round trip.
       await page.getByRole('button', { name: /^提交/ }).click();
       await page.getByTestId('feedback-error').filter({ hasText: '还有 3 道题未作答' }).waitFor();
@@ -214,18 +170,18 @@ describe('feedback in Chromium', () => {
       await expect(page.getByTestId('feedback-error').count()).resolves.toBe(0);
       // Let the buttons' colour transition finish before the picture.
       await page.waitForTimeout(500);
-      await shot(page, 'feedback-phone-answered-zh', true);
+      await pages.shot(page, 'feedback-phone-answered-zh', true);
       await page.getByRole('button', { name: '提交（4/4）' }).click();
       await page.getByTestId('feedback-done').getByText('感谢您的反馈').waitFor();
-      await shot(page, 'feedback-phone-thanks-zh');
+      await pages.shot(page, 'feedback-phone-thanks-zh');
       await page.getByTestId('feedback-done').getByRole('link', { name: '返回我的反馈' }).click();
       await page.getByTestId('feedback-request').filter({ hasText: '已提交' }).waitFor();
     });
 
     // 4. Another answers in English.
-    const en = await phone('en');
-    await login(en.page, world.traineeA2.email);
-    await step(en.page, 'answer-en', async () => {
+    const en = await pages.phone('en');
+    await pages.login(en.page, world.traineeA2.email);
+    await pages.step(en.page, 'answer-en', async () => {
       const page = en.page;
       await page.goto(`${baseUrl}/my-feedback`);
       await page.getByTestId('feedback-request').getByRole('link', { name: 'Give feedback' }).click();
@@ -236,7 +192,7 @@ describe('feedback in Chromium', () => {
       await prompt('课程节奏').getByRole('radio', { name: '太快' }).click();
       await expectNoSidewaysScroll(page);
       await page.waitForTimeout(500);
-      await shot(page, 'feedback-phone-form-en', true);
+      await pages.shot(page, 'feedback-phone-form-en', true);
       await page.getByRole('button', { name: 'Submit (3/4)' }).click();
       await page.getByTestId('feedback-done').getByText('Thank you').waitFor();
     });
@@ -256,7 +212,7 @@ describe('feedback in Chromium', () => {
     expect(again.status).toBe(409);
 
     // 5. The trainer reads the summary on the session page, and on their own user page.
-    await step(trainer.page, 'summary-zh', async () => {
+    await pages.step(trainer.page, 'summary-zh', async () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/sessions/${sessionId}/show`);
       const summary = page.getByTestId('feedback-summary');
@@ -264,32 +220,32 @@ describe('feedback in Chromium', () => {
       await expect(summary.getByTestId('feedback-distribution').count()).resolves.toBe(3);
       await summary.getByText('案例贴近我们的业务').waitFor();
       await summary.getByTestId('feedback-distribution').first().scrollIntoViewIfNeeded();
-      await shot(page, 'feedback-session-summary-zh', true);
+      await pages.shot(page, 'feedback-session-summary-zh', true);
       await page.goto(`${baseUrl}/users/${world.trainerA.id}/show`);
       await page.getByTestId('trainer-over-time').waitFor();
       await expect(page.getByTestId('trainer-overall-mean').innerText()).resolves.toBe('4.00 / 5');
-      await shot(page, 'feedback-trainer-zh', true);
+      await pages.shot(page, 'feedback-trainer-zh', true);
     });
-    const english = await desktop('en');
-    await login(english.page, world.trainerA.email);
-    await step(english.page, 'summary-en', async () => {
+    const english = await pages.desktop('en');
+    await pages.login(english.page, world.trainerA.email);
+    await pages.step(english.page, 'summary-en', async () => {
       const page = english.page;
       await page.goto(`${baseUrl}/sessions/${sessionId}/show`);
       await page.getByTestId('feedback-summary').getByText('2 of 2 attendees answered').waitFor();
-      await shot(page, 'feedback-session-summary-en', true);
+      await pages.shot(page, 'feedback-session-summary-en', true);
     });
     await Promise.all([trainer, zh, en, english].map((p) => p.context.close()));
   });
   it('keeps notification preferences, refuses a private webhook address and sets the recognition policy', async () => {
-    const manager = await desktop('zh-CN');
-    await login(manager.page, world.managerA.email);
-    await step(manager.page, 'preferences', async () => {
+    const manager = await pages.desktop('zh-CN');
+    await pages.login(manager.page, world.managerA.email);
+    await pages.step(manager.page, 'preferences', async () => {
       const page = manager.page;
       await page.goto(`${baseUrl}/profile`);
       await page.getByRole('region', { name: '通知设置' }).waitFor();
-      await shot(page, 'feedback-profile-preferences-zh', true);
+      await pages.shot(page, 'feedback-profile-preferences-zh', true);
     });
-    await step(manager.page, 'webhook', async () => {
+    await pages.step(manager.page, 'webhook', async () => {
       const page = manager.page;
       await page.goto(`${baseUrl}/webhooks/create`);
       await page.getByRole('textbox', { name: /^地址/ }).fill('http://127.0.0.1:9/hooks');
@@ -297,9 +253,9 @@ describe('feedback in Chromium', () => {
       await page.getByRole('button', { name: '保存' }).click();
       // Loopback is refused by the server unless the installation allows it; the form says so.
       await page.locator('.Mui-error').first().waitFor();
-      await shot(page, 'feedback-webhook-refused-zh', true);
+      await pages.shot(page, 'feedback-webhook-refused-zh', true);
     });
-    await step(manager.page, 'recognition', async () => {
+    await pages.step(manager.page, 'recognition', async () => {
       const page = manager.page;
       await page.goto(`${baseUrl}/organizations/${world.clientA.id}/show`);
       const card = page.getByRole('region', { name: '表彰规则' });
@@ -307,7 +263,7 @@ describe('feedback in Chromium', () => {
       await card.getByLabel('本场考试的讲师').check();
       await card.getByRole('button', { name: '保存' }).click();
       await page.getByText('表彰规则已保存').waitFor();
-      await shot(page, 'feedback-recognition-policy-zh', true);
+      await pages.shot(page, 'feedback-recognition-policy-zh', true);
     });
     const policy = (
       await api

@@ -5,13 +5,12 @@ import {
   createSession,
   eventually,
   minutesFromNow,
-  SCREENSHOTS,
   startConsoleHarness,
-  TEST_PASSWORD,
   World,
+  ConsolePages,
+  consolePages,
 } from '@cascade/server/testing';
-import { join } from 'node:path';
-import { BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 
 jest.setTimeout(300_000);
 
@@ -26,6 +25,7 @@ const CHECKLIST = ['讲清业务流程和单据流转', '演示系统操作', '�
  */
 describe('train the trainer in Chromium', () => {
   let harness: ConsoleHarness;
+  let pages: ConsolePages;
   let api: ConsoleHarness['api'];
   let world: World;
   let baseUrl: string;
@@ -35,6 +35,7 @@ describe('train the trainer in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startConsoleHarness();
+    pages = consolePages(harness, 'qualifications');
     ({ api, world, baseUrl } = harness);
     trainerToken = await api.login(world.trainerA.email);
     const post = async (path: string, body: object) => {
@@ -90,45 +91,6 @@ describe('train the trainer in Chromium', () => {
     return response.body.data;
   }
 
-  async function desktop(locale: 'en' | 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await harness.browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale,
-      timezoneId: 'UTC',
-    });
-    await context.addInitScript(
-      (chosen) => window.localStorage.setItem('RaStore.locale', JSON.stringify(chosen)),
-      locale,
-    );
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') console.error('console error:', message.text());
-    });
-    return { context, page };
-  }
-
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.locator('input[type="email"]').fill(email);
-    await page.locator('input[type="password"]').fill(TEST_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
-  async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      await page.screenshot({ path: join(SCREENSHOTS, `failure-qualifications-${name}.png`), fullPage: true });
-      throw error;
-    }
-  }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
   /** Nothing on the page is wider than the window. */
   const expectNoSidewaysScroll = async (page: Page) =>
     expect(
@@ -136,11 +98,11 @@ describe('train the trainer in Chromium', () => {
     ).toBeLessThanOrEqual(0);
 
   it('shows progress, signs a teach-back, qualifies with a certificate, and draws the cascade', async () => {
-    const { page } = await desktop('zh-CN');
-    await login(page, world.trainerA.email);
+    const { page } = await pages.desktop('zh-CN');
+    await pages.login(page, world.trainerA.email);
 
     // 1. The board: both candidates, the key user's co-delivery met, the evidence behind it.
-    await step(page, 'board', async () => {
+    await pages.step(page, 'board', async () => {
       await page.goto(`${baseUrl}/qualification-tracks/${trackId}/show`);
       const card = page.getByTestId('candidate-card').filter({ hasText: 'trainee-a2' });
       await card.waitFor();
@@ -150,12 +112,12 @@ describe('train the trainer in Chromium', () => {
       await keyUser.getByRole('button', { name: '1 条记录' }).click();
       await keyUser.getByText('采购下单（助教）').waitFor();
       await expect(page.getByTestId('candidate-card').count()).resolves.toBe(2);
-      await shot(page, 'qualification-board-zh');
+      await pages.shot(page, 'qualification-board-zh', true);
       await expectNoSidewaysScroll(page);
     });
 
     // 2. The vendor trainer observes the teach-back and signs it off in the form.
-    await step(page, 'teach-back', async () => {
+    await pages.step(page, 'teach-back', async () => {
       const keyUser = page.getByTestId('candidate-card').filter({ hasText: /^trainee-a(?!2)/ });
       await keyUser.getByRole('link', { name: '评审试讲' }).click();
       await page.waitForURL(/\/teach-backs\/create/);
@@ -163,7 +125,7 @@ describe('train the trainer in Chromium', () => {
       await expect(items.nth(2).inputValue()).resolves.toBe(CHECKLIST[2]);
       await page.getByRole('textbox', { name: /^意见/ }).first().fill('流程讲得清楚，举例贴近本部门业务。');
       await page.getByRole('textbox', { name: /^总体评价/ }).fill('可以独立授课。');
-      await shot(page, 'teach-back-form-zh');
+      await pages.shot(page, 'teach-back-form-zh', true);
       await page.getByRole('button', { name: '保存试讲评审' }).click();
       await page.waitForURL(new RegExp(`/qualification-tracks/${trackId}/show`));
     });
@@ -176,7 +138,7 @@ describe('train the trainer in Chromium', () => {
       'qualified',
     );
 
-    await step(page, 'board-qualified', async () => {
+    await pages.step(page, 'board-qualified', async () => {
       await page.reload();
       const keyUser = page.getByTestId('candidate-card').filter({ hasText: /^trainee-a(?!2)/ });
       await keyUser.getByText('已认证').waitFor();
@@ -185,11 +147,11 @@ describe('train the trainer in Chromium', () => {
       await page.getByRole('combobox', { name: '态度' }).click();
       await page.getByRole('option', { name: '支持' }).click();
       await page.getByText('没有符合条件的候选人。').waitFor();
-      await shot(page, 'qualification-board-filtered-zh');
+      await pages.shot(page, 'qualification-board-filtered-zh', true);
     });
 
     // 3. The key user's page: the qualification and its certificate with the verification link.
-    const code = await step(page, 'user', async () => {
+    const code = await pages.step(page, 'user', async () => {
       await page.goto(`${baseUrl}/users/${world.traineeA.id}/show`);
       const qualifications = page.getByTestId('user-qualifications');
       await qualifications.getByText('采购内训师').waitFor();
@@ -197,7 +159,7 @@ describe('train the trainer in Chromium', () => {
       const certificates = page.getByTestId('user-certificates');
       await certificates.getByRole('button', { name: 'PDF' }).waitFor();
       await certificates.getByRole('button', { name: '复制验证链接' }).waitFor();
-      await shot(page, 'user-qualifications-zh');
+      await pages.shot(page, 'user-qualifications-zh', true);
       await expectNoSidewaysScroll(page);
       return (await certificates.getByTestId('verify-link').first().innerText()).trim();
     });
@@ -225,46 +187,46 @@ describe('train the trainer in Chromium', () => {
       [led.id],
     );
 
-    await step(page, 'cascade', async () => {
+    await pages.step(page, 'cascade', async () => {
       await page.goto(`${baseUrl}/cascade?organizationId=${world.clientA.id}`);
       await page.getByTestId('lineage-end_user').filter({ hasText: 'trainee-a2' }).waitFor();
       const trainer = page.getByTestId('lineage-vendor').filter({ hasText: 'trainer-a' });
       await trainer.getByTestId('lineage-internal_trainer').filter({ hasText: 'trainee-a' }).first().waitFor();
       await page.getByTestId('coverage-processes').getByText(PROCESS).first().waitFor();
       await page.getByTestId('hand-over-curve').waitFor();
-      await shot(page, 'cascade-zh');
+      await pages.shot(page, 'cascade-zh', true);
       await expectNoSidewaysScroll(page);
     });
 
     // 5. The same pages in English.
-    const english = await desktop('en');
-    await login(english.page, world.trainerA.email);
-    await step(english.page, 'english', async () => {
+    const english = await pages.desktop('en');
+    await pages.login(english.page, world.trainerA.email);
+    await pages.step(english.page, 'english', async () => {
       const en = english.page;
       await en.goto(`${baseUrl}/qualification-tracks/${trackId}/show`);
       await en.getByText('Sessions co-delivered: 1 of 1').first().waitFor();
-      await shot(en, 'qualification-board-en');
+      await pages.shot(en, 'qualification-board-en', true);
       await en.goto(`${baseUrl}/users/${world.traineeA.id}/show`);
       await en.getByTestId('user-certificates').getByText('Valid', { exact: true }).waitFor();
-      await shot(en, 'user-qualifications-en');
+      await pages.shot(en, 'user-qualifications-en', true);
       await en.goto(`${baseUrl}/cascade?organizationId=${world.clientA.id}`);
       await en.getByText('Hand-over curve').first().waitFor();
       await en.getByTestId('lineage-end_user').first().waitFor();
-      await shot(en, 'cascade-en');
+      await pages.shot(en, 'cascade-en', true);
       await en.goto(`${baseUrl}/qualification-tracks/${trackId}/edit`);
       await en.getByRole('textbox', { name: /^Checklist/ }).waitFor();
-      await shot(en, 'qualification-track-edit-en');
+      await pages.shot(en, 'qualification-track-edit-en', true);
     });
     await english.context.close();
 
     // 6. Anyone holding the code, not signed in, sees the certificate as valid.
     const visitor = await harness.browser.newContext({ locale: 'zh-CN', timezoneId: 'UTC' });
     const publicPage = await visitor.newPage();
-    await step(publicPage, 'verify', async () => {
+    await pages.step(publicPage, 'verify', async () => {
       await publicPage.goto(`${baseUrl}/verify/${encodeURIComponent(code)}`);
       await publicPage.getByText('证书有效').waitFor();
       await publicPage.getByText('trainee-a', { exact: true }).waitFor();
-      await shot(publicPage, 'verify-valid-zh');
+      await pages.shot(publicPage, 'verify-valid-zh', true);
     });
     await visitor.close();
   });

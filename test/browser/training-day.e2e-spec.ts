@@ -1,6 +1,14 @@
-import { ConsoleHarness, SCREENSHOTS, startConsoleHarness, TEST_PASSWORD, World } from '@cascade/server/testing';
+import {
+  ConsoleHarness,
+  SCREENSHOTS,
+  startConsoleHarness,
+  TEST_PASSWORD,
+  World,
+  ConsolePages,
+  consolePages,
+} from '@cascade/server/testing';
 import { join } from 'node:path';
-import { BrowserContext, devices, Page } from 'playwright-core';
+import { devices } from 'playwright-core';
 
 const SHOTS = SCREENSHOTS;
 
@@ -13,6 +21,7 @@ jest.setTimeout(240_000);
  */
 describe('training day in Chromium', () => {
   let harness: ConsoleHarness;
+  let pages: ConsolePages;
   let api: ConsoleHarness['api'];
   let world: World;
   let browser: ConsoleHarness['browser'];
@@ -20,44 +29,16 @@ describe('training day in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startConsoleHarness();
+    pages = consolePages(harness, 'training-day');
     ({ api, world, browser, baseUrl } = harness);
   });
   afterAll(() => harness?.close());
 
-  async function desktop(locale: 'en' | 'zh-CN' = 'en'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale, timezoneId: 'UTC' });
-    await context.addInitScript(
-      (chosen) => window.localStorage.setItem('RaStore.locale', JSON.stringify(chosen)),
-      locale,
-    );
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    return { context, page };
-  }
-
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(`${baseUrl}/login`);
-    await page.locator('input[type="email"]').fill(email);
-    await page.locator('input[type="password"]').fill(TEST_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
-  async function step<T>(page: Page, name: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      await page.screenshot({ path: join(SHOTS, `failure-${name}.png`), fullPage: true });
-      throw error;
-    }
-  }
-
   it('runs from plan to a trainee checked in on a phone', async () => {
     // 1. The trainer writes the plan.
-    const trainer = await desktop();
-    await login(trainer.page, world.trainerA.email);
-    const planId = await step(trainer.page, 'create-plan', async () => {
+    const trainer = await pages.desktop();
+    await pages.login(trainer.page, world.trainerA.email);
+    const planId = await pages.step(trainer.page, 'create-plan', async () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/training-plans/create`);
       await page.getByRole('combobox', { name: /^Client/ }).click();
@@ -80,7 +61,7 @@ describe('training day in Chromium', () => {
       await page.waitForURL(/\/training-plans\/[0-9a-f-]{36}/);
       return /\/training-plans\/([0-9a-f-]{36})/.exec(page.url())![1];
     });
-    await step(trainer.page, 'submit-plan', async () => {
+    await pages.step(trainer.page, 'submit-plan', async () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/training-plans/${planId}/show`);
       await page.getByRole('button', { name: 'Submit for confirmation' }).click();
@@ -93,9 +74,9 @@ describe('training day in Chromium', () => {
     });
 
     // 2. The client's manager confirms it.
-    const manager = await desktop();
-    await login(manager.page, world.managerA.email);
-    await step(manager.page, 'confirm-plan', async () => {
+    const manager = await pages.desktop();
+    await pages.login(manager.page, world.managerA.email);
+    await pages.step(manager.page, 'confirm-plan', async () => {
       const page = manager.page;
       await page.goto(`${baseUrl}/training-plans/${planId}/show`);
       await page.getByRole('button', { name: 'Confirm plan' }).click();
@@ -117,7 +98,7 @@ describe('training day in Chromium', () => {
     expect(plan).toMatchObject({ status: 'confirmed', confirmedBy: world.managerA.id });
 
     // 3. The trainer schedules a session that starts in a few minutes.
-    const sessionId = await step(trainer.page, 'schedule-session', async () => {
+    const sessionId = await pages.step(trainer.page, 'schedule-session', async () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/sessions/create`);
       await page.getByRole('combobox', { name: /^Training plan/ }).click();
@@ -145,7 +126,7 @@ describe('training day in Chromium', () => {
     expect(enrolled.status).toBe(200);
 
     // 4. The trainer opens check-in; the room sees the QR code and the 6-digit code.
-    const code = await step(trainer.page, 'check-in-screen', async () => {
+    const code = await pages.step(trainer.page, 'check-in-screen', async () => {
       const page = trainer.page;
       await page.goto(`${baseUrl}/sessions/${sessionId}/check-in`);
       await page.getByTestId('checkin-qr').waitFor();
@@ -159,7 +140,7 @@ describe('training day in Chromium', () => {
     const phoneContext = await browser.newContext({ ...devices['iPhone 13'], locale: 'zh-CN' });
     const phone = await phoneContext.newPage();
     phone.setDefaultTimeout(15_000);
-    await step(phone, 'phone-check-in', async () => {
+    await pages.step(phone, 'phone-check-in', async () => {
       await phone.goto(`${baseUrl}/checkin/${sessionId}?code=${code}`);
       await phone.locator('input[type="email"]').fill(world.traineeA.email);
       await phone.locator('input[type="password"]').fill(TEST_PASSWORD);
@@ -181,7 +162,7 @@ describe('training day in Chromium', () => {
     expect(row).toEqual({ status: 'present', method: 'qr' });
 
     // 6. The room's screen counts the trainee in.
-    await step(trainer.page, 'live-count', async () => {
+    await pages.step(trainer.page, 'live-count', async () => {
       await trainer.page
         .getByTestId('checkin-count')
         .filter({ hasText: /1\s*\/\s*1/ })

@@ -10,3 +10,4 @@ export * from './console-harness';
 export * from './worker-process';
 export * from './mail-sink';
 export * from './webhook-receiver';
+export * from './console-pages';
