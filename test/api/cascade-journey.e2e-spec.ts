@@ -1,15 +1,14 @@
 import { RequestContext } from '@cascade/server/core';
-import { hashPassword, Organization, UsersService } from '@cascade/server/identity';
 import { QualificationsService } from '@cascade/server/qualifications';
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import {
+  addClientUsers,
   createPlan,
   createSession,
   createWorld,
   eventually,
   minutesFromNow,
   startTestApi,
-  TEST_PASSWORD,
   TestApi,
   World,
 } from '@cascade/server/testing';
@@ -42,24 +41,10 @@ describe('the cascade, end to end', () => {
     api = await startTestApi();
     world = await createWorld(api);
     [vendorTrainer, manager] = await Promise.all([world.trainerA, world.managerA].map((u) => api.login(u.email)));
-    const passwordHash = await hashPassword(TEST_PASSWORD);
-    const clientA = await api.dataSource.getRepository(Organization).findOneByOrFail({ id: world.clientA.id });
-    const made = await RequestContext.runAsSystem(() =>
-      api.dataSource.transaction((m) =>
-        api.app.get(UsersService).createMany(
-          m,
-          clientA,
-          ['张伟', '李娜', '王芳', '赵磊', '孙丽', '周杰'].map((name, i) => ({
-            organizationId: clientA.id,
-            email: `journey-${i}.${clientA.id.slice(0, 6)}@example.test`,
-            name,
-            roles: ['trainee'],
-            departmentId: world.departmentA.id,
-            isKeyUser: i < 2,
-            passwordHash,
-          })),
-        ),
-      ),
+    const made = await addClientUsers(
+      api,
+      world,
+      ['张伟', '李娜', '王芳', '赵磊', '孙丽', '周杰'].map((name, i) => ({ name, isKeyUser: i < 2 })),
     );
     const people = await Promise.all(
       made.map(async (u) => ({ id: u.id, name: u.name, token: await api.login(u.email) })),

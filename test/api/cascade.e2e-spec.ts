@@ -1,12 +1,10 @@
 import { CascadeCoverage, CascadeLineage, LineageNode, TrainingPlanView } from '@cascade/contracts';
-import { RequestContext } from '@cascade/server/core';
-import { hashPassword, Organization, UsersService } from '@cascade/server/identity';
 import {
+  addClientUsers,
   createPlan,
   createSession,
   createWorld,
   startTestApi,
-  TEST_PASSWORD,
   TestApi,
   World,
 } from '@cascade/server/testing';
@@ -28,25 +26,8 @@ describe('cascade', () => {
   let manager: string;
   const id: Record<string, string> = {};
 
-  const person = async (name: string, isKeyUser: boolean) => {
-    const clientA = await api.dataSource.getRepository(Organization).findOneByOrFail({ id: world.clientA.id });
-    const [made] = await RequestContext.runAsSystem(async () =>
-      api.dataSource.transaction(async (m) =>
-        api.app.get(UsersService).createMany(m, clientA, [
-          {
-            organizationId: clientA.id,
-            email: `cascade-${Math.random().toString(36).slice(2, 8)}@example.test`,
-            name,
-            roles: ['trainee'],
-            departmentId: world.departmentA.id,
-            isKeyUser,
-            passwordHash: await hashPassword(TEST_PASSWORD),
-          },
-        ]),
-      ),
-    );
-    return made.id;
-  };
+  const person = async (name: string, isKeyUser: boolean) =>
+    (await addClientUsers(api, world, [{ name, isKeyUser }]))[0].id;
 
   const session = async (
     plan: TrainingPlanView,

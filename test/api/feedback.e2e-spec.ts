@@ -1,8 +1,8 @@
 import { RequestContext } from '@cascade/server/core';
 import { FeedbackService } from '@cascade/server/feedback';
-import { hashPassword, Organization, UsersService } from '@cascade/server/identity';
 import { JobHandlers } from '@cascade/server/queue';
 import {
+  addClientUsers,
   createPlan,
   createSession,
   createWorld,
@@ -11,7 +11,6 @@ import {
   MailSink,
   startMailSink,
   startTestApi,
-  TEST_PASSWORD,
   TestApi,
   World,
 } from '@cascade/server/testing';
@@ -31,22 +30,10 @@ describe('feedback', () => {
     api = await startTestApi({ SMTP_URL: mail.url });
     world = await createWorld(api);
     [trainer, manager] = await Promise.all([world.trainerA, world.managerA].map((u) => api.login(u.email)));
-    const passwordHash = await hashPassword(TEST_PASSWORD);
-    const clientA = await api.dataSource.getRepository(Organization).findOneByOrFail({ id: world.clientA.id });
-    const extra = await RequestContext.runAsSystem(() =>
-      api.dataSource.transaction((manager) =>
-        api.app.get(UsersService).createMany(
-          manager,
-          clientA,
-          [1, 2, 3].map((n) => ({
-            organizationId: clientA.id,
-            email: `attendee-${n}.${world.clientA.id.slice(0, 6)}@example.test`,
-            name: `学员${n}`,
-            roles: ['trainee'],
-            passwordHash,
-          })),
-        ),
-      ),
+    const extra = await addClientUsers(
+      api,
+      world,
+      [1, 2, 3].map((n) => ({ name: `学员${n}`, departmentId: null })),
     );
     const people = [world.traineeA, world.traineeA2, ...extra];
     attendees = await Promise.all(

@@ -1,14 +1,13 @@
 import { RequestContext } from '@cascade/server/core';
 import { ResultsLoopService } from '@cascade/server/exams';
-import { hashPassword, Organization, UsersService } from '@cascade/server/identity';
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import {
+  addClientUsers,
   createPlan,
   createWorld,
   eventually,
   minutesFromNow,
   startTestApi,
-  TEST_PASSWORD,
   TestApi,
   World,
 } from '@cascade/server/testing';
@@ -37,23 +36,10 @@ describe('results loop', () => {
     api = await startTestApi();
     world = await createWorld(api);
     [trainer, manager] = await Promise.all([world.trainerA, world.managerA].map((u) => api.login(u.email)));
-    const passwordHash = await hashPassword(TEST_PASSWORD);
-    const clientA = await api.dataSource.getRepository(Organization).findOneByOrFail({ id: world.clientA.id });
-    const made = await RequestContext.runAsSystem(() =>
-      api.dataSource.transaction((m) =>
-        api.app.get(UsersService).createMany(
-          m,
-          clientA,
-          ['王芳', '李强', '赵磊', '孙丽', '周杰'].map((name, i) => ({
-            organizationId: clientA.id,
-            email: `loop-${i}.${clientA.id.slice(0, 6)}@example.test`,
-            name,
-            roles: ['trainee'],
-            departmentId: world.departmentA.id,
-            passwordHash,
-          })),
-        ),
-      ),
+    const made = await addClientUsers(
+      api,
+      world,
+      ['王芳', '李强', '赵磊', '孙丽', '周杰'].map((name) => ({ name })),
     );
     p = await Promise.all(made.map(async (u) => ({ id: u.id, name: u.name, token: await api.login(u.email) })));
     for (const type of ['single_choice', 'true_false'] as const) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@cascade/contracts';
 import { RequestContext } from '@cascade/server/core';
 import { Department, hashPassword, Organization, UsersService } from '@cascade/server/identity';
@@ -66,4 +67,40 @@ export async function createWorld(api: TestApi, tag = Math.random().toString(36)
       };
     }),
   );
+}
+
+export interface NewClientUser {
+  name: string;
+  roles?: Role[];
+  /** Client A's department unless given (null: none). */
+  departmentId?: string | null;
+  isKeyUser?: boolean;
+}
+
+/** More users of client A, created as an import creates them; every password is TEST_PASSWORD. */
+export async function addClientUsers(
+  api: TestApi,
+  world: World,
+  people: NewClientUser[],
+): Promise<(WorldUser & { name: string })[]> {
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const clientA = await api.dataSource.getRepository(Organization).findOneByOrFail({ id: world.clientA.id });
+  const made = await RequestContext.runAsSystem(() =>
+    api.dataSource.transaction((manager) =>
+      api.app.get(UsersService).createMany(
+        manager,
+        clientA,
+        people.map((person) => ({
+          organizationId: clientA.id,
+          email: `${randomUUID().slice(0, 12)}@example.test`,
+          name: person.name,
+          roles: person.roles ?? ['trainee'],
+          departmentId: person.departmentId === undefined ? world.departmentA.id : person.departmentId,
+          isKeyUser: person.isKeyUser ?? false,
+          passwordHash,
+        })),
+      ),
+    ),
+  );
+  return made.map((user) => ({ id: user.id, email: user.email, organizationId: clientA.id, name: user.name }));
 }
