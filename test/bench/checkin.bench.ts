@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Client, Pool } from 'pg';
 import { burst, BurstFigures, fmt, median } from './measure';
+import { json, seedPeople } from './bench-setup';
 
 const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -49,48 +50,6 @@ function post(agent: http.Agent, port: number, path: string, token: string, body
   });
 }
 
-async function json(baseUrl: string, path: string, token: string, init: { method?: string; body?: object } = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  const body = await response.json();
-  if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function seed(url: string, count: number) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const vendor = randomUUID();
-    const clientOrg = randomUUID();
-    const admin = randomUUID();
-    await client.query(
-      `INSERT INTO organization (id, name, kind) VALUES ($1, 'Bench vendor', 'vendor'), ($2, 'Bench client', 'client')`,
-      [vendor, clientOrg],
-    );
-    await client.query(
-      `INSERT INTO app_user (id, organization_id, email, name, roles) VALUES ($1, $2, 'bench-admin@example.test', 'Bench admin', '{admin,trainer}')`,
-      [admin, vendor],
-    );
-    await client.query(`INSERT INTO trainer_assignment (trainer_id, organization_id) VALUES ($1, $2)`, [
-      admin,
-      clientOrg,
-    ]);
-    const trainees = Array.from({ length: count }, () => randomUUID());
-    await client.query(
-      `INSERT INTO app_user (id, organization_id, email, name, roles)
-       SELECT id, $2, 'trainee-' || ord || '@example.test', '学员 ' || ord, '{trainee}' FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)`,
-      [trainees, clientOrg],
-    );
-    return { admin, clientOrg, trainees };
-  } finally {
-    await client.end();
-  }
-}
-
 async function ceiling(url: string, count: number, concurrency: number): Promise<BurstFigures> {
   const pool = new Pool({ connectionString: url, max: concurrency });
   await pool.query(
@@ -125,7 +84,7 @@ async function run(index: number): Promise<RunResult> {
     DATA_DIR: `/tmp/${uniqueName('cascade-bench')}`,
   });
   try {
-    const { admin, clientOrg, trainees } = await seed(database.url, TRAINEES);
+    const { admin, clientOrg, trainees } = await seedPeople(database.url, TRAINEES);
     const signer = new AccessTokens(SECRET);
     const token = (userId: string) => signer.sign(userId, 900);
     const adminToken = token(admin);

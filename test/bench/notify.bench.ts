@@ -25,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { Client } from 'pg';
 import { burst, fmt, median } from './measure';
+import { json } from './bench-setup';
 
 const TRAINEES = Number(process.env.BENCH_TRAINEES ?? 1000);
 const DEPARTMENTS = Number(process.env.BENCH_DEPARTMENTS ?? 10);
@@ -48,17 +49,6 @@ interface RunResult {
   mailsPerSecond: number;
   ceilingMs: number;
   ceilingPerSecond: number;
-}
-
-async function json(baseUrl: string, path: string, token: string, init: { method?: string; body?: object } = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  const body = await response.json();
-  if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
 }
 
 /**
