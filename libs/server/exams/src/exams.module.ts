@@ -15,6 +15,7 @@ import { ExamsService } from './exams.service';
 import { ExamResultsRepository, ResultsLoopRepository } from './exam-results.repository';
 import { ExamResultsService } from './exam-results.service';
 import { GradingHandler } from './grading.handler';
+import { AttemptSettlement } from './attempt-settlement';
 import { ExamAssignedHandler } from './exam-assigned.handler';
 import { AttemptSweep } from './attempt-sweep';
 import { KeyCorrection } from './key-correction.entity';
@@ -42,6 +43,7 @@ export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection, Recogni
     AttemptsRepository,
     AttemptsService,
     GradingHandler,
+    AttemptSettlement,
     ExamAssignedHandler,
     ManualGradingService,
     KeyCorrectionsService,

@@ -1,14 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CertificatesService } from '@cascade/server/certificates';
 import { NotificationsService } from '@cascade/server/notifications';
 import { QuestionVersion } from '@cascade/server/questions';
-import { JobHandlers, Outbox } from '@cascade/server/queue';
+import { JobHandlers } from '@cascade/server/queue';
 import { DataSource, In } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
 import { Exam } from './exam.entity';
-import { scoreAgainst, settleAttempt } from './attempt-scoring';
+import { scoreAgainst } from './attempt-scoring';
+import { AttemptSettlement } from './attempt-settlement';
 import { resultsVisibleTo } from './exam-window';
 
 /**
@@ -20,9 +20,8 @@ import { resultsVisibleTo } from './exam-window';
 export class GradingHandler implements OnModuleInit {
   constructor(
     private readonly handlers: JobHandlers,
-    private readonly outbox: Outbox,
     private readonly notifications: NotificationsService,
-    private readonly certificates: CertificatesService,
+    private readonly settlement: AttemptSettlement,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -66,11 +65,7 @@ export class GradingHandler implements OnModuleInit {
           ],
         );
       }
-      if (await settleAttempt(manager, attempt, items)) {
-        await this.certificates.issueForAttempt(manager, attemptId);
-        await this.outbox.enqueue(manager, 'attempt.result', { attemptId });
-        await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: attempt.userId });
-      }
+      await this.settlement.settle(manager, attempt, items);
     });
   }
 

@@ -8,15 +8,14 @@ import {
   UnprocessableError,
   visibleOrganizationIds,
 } from '@cascade/server/core';
-import { CertificatesService } from '@cascade/server/certificates';
 import { QuestionVersion } from '@cascade/server/questions';
-import { Outbox } from '@cascade/server/queue';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
 import { GradeAnswerDto, PendingGradingQuery } from './attempt.dto';
-import { round2, settleAttempt } from './attempt-scoring';
+import { round2 } from './attempt-scoring';
+import { AttemptSettlement } from './attempt-settlement';
 import { AttemptsRepository } from './attempts.service';
 
 interface PendingRow {
@@ -40,8 +39,7 @@ interface PendingRow {
 export class ManualGradingService {
   constructor(
     private readonly attempts: AttemptsRepository,
-    private readonly outbox: Outbox,
-    private readonly certificates: CertificatesService,
+    private readonly settlement: AttemptSettlement,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -132,11 +130,7 @@ export class ManualGradingService {
         gradedAt,
       });
       await manager.save(item);
-      if (await settleAttempt(manager, attempt, items)) {
-        await this.certificates.issueForAttempt(manager, attempt.id);
-        await this.outbox.enqueue(manager, 'attempt.result', { attemptId: attempt.id });
-        await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: attempt.userId });
-      }
+      await this.settlement.settle(manager, attempt, items);
       return {
         attemptId: attempt.id,
         questionId: item.questionId,
