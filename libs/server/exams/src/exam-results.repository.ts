@@ -4,6 +4,24 @@ import { AttemptStatus, ExamKind, QuestionType } from '@cascade/contracts';
 import { DataSource } from 'typeorm';
 import { Exam } from './exam.entity';
 
+/**
+ * The ids of everyone an exam is assigned to: named, its session's enrollees, its plan's
+ * targets and the enrollees of the plan's sessions. Parameters from assignedParams().
+ */
+const ASSIGNED_USER_IDS = `SELECT unnest($1::uuid[])
+  UNION SELECT e.user_id FROM session_enrollment e WHERE $2 AND e.session_id = $3 AND e.status <> 'declined'
+  UNION SELECT pt.user_id FROM plan_target pt WHERE $4 AND pt.plan_id = $5
+  UNION SELECT e.user_id FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
+         WHERE $4 AND s.plan_id = $5 AND e.status <> 'declined'`;
+
+const assignedParams = (exam: Exam) => [
+  exam.assignees.userIds,
+  exam.assignees.sessionEnrollees && exam.sessionId !== null,
+  exam.sessionId,
+  exam.assignees.planTrainees && exam.planId !== null,
+  exam.planId,
+];
+
 export interface ResultAttemptRow {
   attemptId: string;
   userId: string;
@@ -104,24 +122,11 @@ export class ExamResultsRepository {
     }));
   }
 
-  /** Everyone the exam is assigned to, by name, through their plan or session (as trainees find it). */
+  /** How many people the exam is assigned to, directly or through its plan or session (as trainees find it). */
   async assignedCount(exam: Exam): Promise<number> {
     const [{ n }]: { n: number }[] = await this.dataSource.query(
-      `SELECT count(DISTINCT user_id)::int AS n FROM (
-         SELECT unnest($1::uuid[]) AS user_id
-         UNION SELECT e.user_id FROM session_enrollment e
-                WHERE $2 AND e.session_id = $3 AND e.status <> 'declined'
-         UNION SELECT pt.user_id FROM plan_target pt WHERE $4 AND pt.plan_id = $5
-         UNION SELECT e.user_id FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
-                WHERE $4 AND s.plan_id = $5 AND e.status <> 'declined'
-       ) assigned`,
-      [
-        exam.assignees.userIds,
-        exam.assignees.sessionEnrollees && exam.sessionId !== null,
-        exam.sessionId,
-        exam.assignees.planTrainees && exam.planId !== null,
-        exam.planId,
-      ],
+      `SELECT count(*)::int AS n FROM (${ASSIGNED_USER_IDS}) assigned`,
+      assignedParams(exam),
     );
     return n;
   }
@@ -230,21 +235,9 @@ export class ResultsLoopRepository {
       await this.dataSource.query(
         `SELECT u.id, u.name, u.department_id, d.name AS department_name
            FROM app_user u LEFT JOIN department d ON d.id = u.department_id
-          WHERE u.id IN (
-            SELECT unnest($1::uuid[])
-            UNION SELECT e.user_id FROM session_enrollment e
-                   WHERE $2 AND e.session_id = $3 AND e.status <> 'declined'
-            UNION SELECT pt.user_id FROM plan_target pt WHERE $4 AND pt.plan_id = $5
-            UNION SELECT e.user_id FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
-                   WHERE $4 AND s.plan_id = $5 AND e.status <> 'declined')
+          WHERE u.id IN (${ASSIGNED_USER_IDS})
           ORDER BY u.name, u.id`,
-        [
-          exam.assignees.userIds,
-          exam.assignees.sessionEnrollees && exam.sessionId !== null,
-          exam.sessionId,
-          exam.assignees.planTrainees && exam.planId !== null,
-          exam.planId,
-        ],
+        assignedParams(exam),
       );
     return rows.map((r) => ({
       userId: r.id,
