@@ -235,6 +235,7 @@ describe('the cascade, end to end', () => {
       .set('authorization', manager)
       .send({ trackId: track.body.id, candidateId: keyUsers[0].id, items, sign: true });
     expect(byManager.status).toBe(403);
+    expect(byManager.body.code).toBe('FORBIDDEN');
     for (const key of keyUsers) {
       const signed = await http()
         .post('/api/teach-backs')

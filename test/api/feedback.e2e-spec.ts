@@ -208,6 +208,7 @@ describe('feedback', () => {
       .set('authorization', first.token)
       .send({ formId: named.id, answers: answers(1, 0) });
     expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('FEEDBACK_GIVEN');
     await api
       .http()
       .post(url)
@@ -220,6 +221,7 @@ describe('feedback', () => {
       .set('authorization', manager)
       .send({ formId: named.id, answers: answers(5, 10) });
     expect(stranger.status).toBe(404);
+    expect(stranger.body.code).toBe('NOT_FOUND');
 
     const summary = (await api.http().get(`/api/sessions/${session.id}/feedback-summary`).set('authorization', manager))
       .body;
