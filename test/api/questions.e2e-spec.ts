@@ -692,17 +692,28 @@ describe('the business-scenario question bank', () => {
     expect((await copy(managerA, { questionIds: ids, organizationId: world.clientA.id })).status).toBe(403);
     expect((await copy(admin, { questionIds: ids, organizationId: world.vendor.id })).status).toBe(422);
     expect((await copy(admin, { questionIds: [], organizationId: world.clientA.id })).status).toBe(400);
-    // A client's own internal trainer works in the client's bank but does not copy vendor templates.
-    const internal = await post(admin, '/api/users', {
+    // A client user an admin made a bank author works in the client's bank but does not copy
+    // vendor templates; a stored trainer role without a qualification grants nothing.
+    const author = await post(admin, '/api/users', {
       organizationId: world.clientA.id,
-      email: `internal.${Date.now()}@example.test`,
-      name: '内部讲师',
+      email: `author.${Date.now()}@example.test`,
+      name: '题库作者',
+      roles: ['trainee'],
+      bankAuthor: true,
+      password: 'test-password-1',
+    });
+    expect(author.status).toBe(201);
+    const authorToken = await api.login(author.body.email);
+    expect((await copy(authorToken, { questionIds: ids, organizationId: world.clientA.id })).status).toBe(403);
+    expect((await get(authorToken, '/api/questions?perPage=1')).status).toBe(200);
+    const unqualified = await post(admin, '/api/users', {
+      organizationId: world.clientA.id,
+      email: `unqualified.${Date.now()}@example.test`,
+      name: '未认证讲师',
       roles: ['trainee', 'trainer'],
       password: 'test-password-1',
     });
-    expect(internal.status).toBe(201);
-    const internalToken = await api.login(internal.body.email);
-    expect((await copy(internalToken, { questionIds: ids, organizationId: world.clientA.id })).status).toBe(403);
-    expect((await get(internalToken, '/api/questions?perPage=1')).status).toBe(200);
+    const unqualifiedToken = await api.login(unqualified.body.email);
+    expect((await get(unqualifiedToken, '/api/questions?perPage=1')).status).toBe(403);
   });
 });

@@ -37,6 +37,8 @@ export interface UserView {
   name: string;
   roles: Role[];
   isKeyUser: boolean;
+  /** A client user granted authoring of their organization's question bank. */
+  bankAuthor: boolean;
   attitude: Attitude | null;
   locale: Locale;
   active: boolean;

@@ -9,3 +9,4 @@ export * from './exams';
 export * from './feedback';
 export * from './certificates';
 export * from './qualifications';
+export * from './permissions';

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'qualification_qualified',
   'qualification_expiring',
   'qualification_expired',
+  'session_lead_lapsed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -39,6 +40,7 @@ export const NOTIFICATION_EVENTS = [
   'qualification.qualified',
   'qualification.expiring',
   'qualification.expired',
+  'session.lead_lapsed',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -83,10 +85,28 @@ export interface WebhookDeliveryAttemptView {
   createdAt: string;
 }
 
+/** Entity writes, and the actions recorded by name because they change a record outside a plain save. */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'grade',
+  'correctKey',
+  'override',
+  'release',
+  'markAttendance',
+  'staff',
+  'changeRoles',
+  'nominate',
+  'revoke',
+  'signTeachBack',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntryView {
   id: string;
   actorId: string | null;
-  action: 'create' | 'update' | 'delete';
+  action: AuditAction;
   entity: string;
   entityId: string;
   organizationId: string | null;

@@ -1,5 +1,6 @@
 import {
   ATTENDANCE_STATUSES,
+  AUDIT_ACTIONS,
   ATTITUDES,
   ENROLLMENT_STATUSES,
   ISSUE_CATEGORIES,
@@ -20,7 +21,7 @@ export const roleChoices = ROLES.map((id) => ({ id, name: `cascade.roles.${id}` 
 export const organizationKindChoices = ORGANIZATION_KINDS.map((id) => ({ id, name: `cascade.kinds.${id}` }));
 export const attitudeChoices = ATTITUDES.map((id) => ({ id, name: `cascade.attitudes.${id}` }));
 export const localeChoices = LOCALES.map((id) => ({ id, name: `cascade.locales.${id}` }));
-export const auditActionChoices = (['create', 'update', 'delete'] as const).map((id) => ({
+export const auditActionChoices = AUDIT_ACTIONS.map((id) => ({
   id,
   name: `cascade.audit.action.${id}`,
 }));

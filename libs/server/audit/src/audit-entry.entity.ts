@@ -1,3 +1,4 @@
+import { AuditAction } from '@cascade/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('audit_entry')
@@ -12,7 +13,8 @@ export class AuditEntry {
   actorId!: string | null;
 
   @Column('text')
-  action!: 'create' | 'update' | 'delete';
+  /** 'create', 'update' or 'delete' for entity writes; a verb such as 'grade' or 'release' for recorded actions. */
+  action!: AuditAction;
 
   @Column('text')
   entity!: string;

@@ -1,12 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Role } from '@cascade/contracts';
 import { Actor } from './request-context';
 
-export const ROLES_KEY = 'cascade:roles';
 export const PUBLIC_KEY = 'cascade:public';
-
-/** Who may call a route; an actor needs any one of the roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /** A route that needs no login (login itself, health, public verification). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

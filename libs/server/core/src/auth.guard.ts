@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Role } from '@cascade/contracts';
 import { AccessTokens } from './access-tokens';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { ABILITY_KEY, abilityOf, RouteAbility } from './abilities';
+import { PUBLIC_KEY } from './auth.decorators';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import { Actor } from './request-context';
 
@@ -30,8 +30,9 @@ export class AuthGuard implements CanActivate {
     const actor = await this.actors.resolve(claims.sub);
     if (!actor) throw new UnauthorizedError('Account is inactive', 'TOKEN_INVALID');
     request.actor = actor;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.some((role) => actor.roles.includes(role))) throw new ForbiddenError();
+    const needs = this.reflector.getAllAndOverride<RouteAbility | undefined>(ABILITY_KEY, targets);
+    const ability = abilityOf(actor);
+    if (needs && !needs.actions.some((action) => ability.can(action, needs.subjectType))) throw new ForbiddenError();
     return true;
   }
 }

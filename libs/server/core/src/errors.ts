@@ -24,8 +24,8 @@ export class NotFoundError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You may not do this') {
-    super('FORBIDDEN', 403, message);
+  constructor(message = 'You may not do this', code = 'FORBIDDEN') {
+    super(code, 403, message);
   }
 }
 

@@ -11,3 +11,4 @@ export * from './validation.pipe';
 export * from './audited';
 export * from './access-tokens';
 export * from './spreadsheet';
+export * from './abilities';

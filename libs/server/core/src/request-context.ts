@@ -1,15 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Role } from '@cascade/contracts';
+import { PolicyActor } from '@cascade/contracts';
 
-/** The authenticated user a request (or job) acts for. */
-export interface Actor {
-  userId: string;
-  organizationId: string;
-  organizationKind: 'vendor' | 'client';
-  roles: Role[];
-  /** Client organizations a vendor trainer is assigned to. */
-  assignedOrganizationIds: string[];
-}
+/**
+ * The authenticated user a request (or job) acts for, with the relationships the permission
+ * policy reads. `roles` are the roles in force now: a client user is a trainer only while a
+ * qualification of theirs is valid.
+ */
+export type Actor = PolicyActor;
 
 interface ContextStore {
   actor: Actor | null;

@@ -4,6 +4,7 @@ import { LoginResponse } from '@cascade/contracts';
 import {
   AccessTokens,
   Actor,
+  ActorFactsSource,
   ActorResolver,
   RequestContext,
   TooManyRequestsError,
@@ -47,6 +48,7 @@ export class AuthService extends ActorResolver {
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly facts: ActorFactsSource,
   ) {
     super();
     usersService.onActorChange((userId) => this.forget(userId));
@@ -156,34 +158,7 @@ export class AuthService extends ActorResolver {
   }
 
   private async actorsFor(manager: EntityManager, userIds: string[]): Promise<Map<string, Actor>> {
-    const rows: {
-      id: string;
-      organization_id: string;
-      kind: 'vendor' | 'client';
-      roles: Actor['roles'];
-      assigned: string[];
-    }[] = await manager.query(
-      `SELECT u.id, u.organization_id, o.kind, u.roles,
-                COALESCE(array_agg(ta.organization_id) FILTER (WHERE ta.organization_id IS NOT NULL), '{}') AS assigned
-           FROM app_user u
-           JOIN organization o ON o.id = u.organization_id
-           LEFT JOIN trainer_assignment ta ON ta.trainer_id = u.id
-          WHERE u.id = ANY($1::uuid[]) AND u.active
-          GROUP BY u.id, o.kind`,
-      [userIds],
-    );
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          userId: row.id,
-          organizationId: row.organization_id,
-          organizationKind: row.kind,
-          roles: row.roles,
-          assignedOrganizationIds: row.assigned,
-        },
-      ]),
-    );
+    return this.facts.load(manager, userIds);
   }
 
   private async issue(manager: EntityManager, user: User, familyId: string): Promise<LoginResponse> {

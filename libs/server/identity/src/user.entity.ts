@@ -51,6 +51,10 @@ export class User {
   @Column('boolean', { default: false })
   isKeyUser!: boolean;
 
+  /** Granted by an admin: a client user who may author their organization's question bank. */
+  @Column('boolean', { default: false })
+  bankAuthor!: boolean;
+
   @Column('text', { nullable: true })
   attitude!: Attitude | null;
 

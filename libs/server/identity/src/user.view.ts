@@ -12,6 +12,7 @@ export function toUserView(user: User, assignedOrganizationIds: string[] = []): 
     name: user.name,
     roles: user.roles,
     isKeyUser: user.isKeyUser,
+    bankAuthor: user.bankAuthor,
     attitude: user.attitude,
     locale: user.locale,
     active: user.active,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QuestionImportResult, QuestionImportRowError } from '@cascade/contracts';
-import { flattenValidationErrors } from '@cascade/server/core';
+import { assertMay, flattenValidationErrors } from '@cascade/server/core';
 import { OrganizationsService } from '@cascade/server/identity';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -38,6 +38,7 @@ export class QuestionImportService {
   /** All rows or none: any bad row answers 422 listing every bad row with its reason. */
   async import(organizationId: string, file: Buffer, kind: 'csv' | 'xlsx'): Promise<QuestionImportResult> {
     const organization = await this.organizations.get(organizationId);
+    assertMay('import', 'Question', { organizationId: organization.id });
     let sheet;
     try {
       sheet = await readSheet(file, kind);

@@ -27,7 +27,8 @@ interface TypeRules<T extends QuestionType> {
     points: number,
     response: QuestionResponse<T>,
   ): GradeResult | null;
-  traineeContent(content: QuestionContent<T>, key: QuestionKey<T>, seed: string): QuestionContent<T>;
+  /** The content a trainee may see, field by field, in the author's order (the view shuffles it). */
+  traineeContent(content: QuestionContent<T>): QuestionContent<T>;
 }
 
 const itemId = z.string().trim().min(1).max(40);
@@ -166,10 +167,7 @@ const ordering: TypeRules<'ordering'> = {
   checkResponse: (content, response) => isPermutation('response', response, content.items),
   grade: (_content, key, points, response) =>
     full(points, response.length === key.order.length && response.every((id, i) => id === key.order[i])),
-  traineeContent: (content, key, seed) => {
-    const items = content.items.map(({ id, text }) => ({ id, text }));
-    return { items: shuffleAwayFrom(items, key.order, seed) };
-  },
+  traineeContent: (content) => ({ items: content.items.map(({ id, text }) => ({ id, text })) }),
 };
 
 function isPermutation(field: string, ids: string[], items: LabelledItem[]): FieldError[] {
@@ -197,12 +195,10 @@ const matching: TypeRules<'matching'> = {
     const given = new Map(response.map((p) => [p.left, p.right]));
     return full(points, response.length === key.pairs.length && key.pairs.every((p) => given.get(p.left) === p.right));
   },
-  traineeContent: (content, key, seed) => {
-    const right = content.right.map(({ id, text }) => ({ id, text }));
-    // Right items listed in the order of their left partners would give the pairs away.
-    const revealing = [...new Set([...key.pairs.map((p) => p.right), ...right.map((r) => r.id)])];
-    return { left: content.left.map(({ id, text }) => ({ id, text })), right: shuffleAwayFrom(right, revealing, seed) };
-  },
+  traineeContent: (content) => ({
+    left: content.left.map(({ id, text }) => ({ id, text })),
+    right: content.right.map(({ id, text }) => ({ id, text })),
+  }),
 };
 
 function checkPairs(
@@ -315,13 +311,8 @@ export function gradeResponse(question: TypedQuestionBody & { points: number }, 
   return rulesOf(question.type).grade(question.content, question.key, question.points, checked.value);
 }
 
-export function traineeContent<T extends QuestionType>(
-  type: T,
-  content: QuestionContent<T>,
-  key: QuestionKey<T>,
-  seed: string,
-): QuestionContent<T> {
-  return rulesOf(type).traineeContent(content, key, seed) as QuestionContent<T>;
+export function traineeContent<T extends QuestionType>(type: T, content: QuestionContent<T>): QuestionContent<T> {
+  return rulesOf(type).traineeContent(content) as QuestionContent<T>;
 }
 
 function fieldErrors(prefix: string, error: z.ZodError): FieldError[] {
@@ -364,27 +355,4 @@ function explainIssue(issue: z.core.$ZodRawIssue): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** Deterministic, so a reload keeps the order; never the revealing order when there is another. */
-export function shuffleAwayFrom<T extends { id: string }>(items: T[], revealingIds: string[], seed: string): T[] {
-  const random = seededRandom(seed);
-  const shuffled = [...items];
-  for (let i = shuffled.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-  }
-  const reveals = shuffled.length > 1 && shuffled.every((item, i) => item.id === revealingIds[i]);
-  return reveals ? [...shuffled.slice(1), shuffled[0]] : shuffled;
-}
-
-function seededRandom(seed: string): () => number {
-  let state = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) state = Math.imul(state ^ seed.charCodeAt(i), 0x01000193);
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

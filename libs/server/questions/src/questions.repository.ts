@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
-import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import {
+  currentActor,
+  ListQueryDto,
+  ListSpec,
+  NotFoundError,
+  RequestContext,
+  ScopedRepository,
+  ScopeRules,
+} from '@cascade/server/core';
+import { ListResult } from '@cascade/contracts';
+import { isUUID } from 'class-validator';
+import { EntityManager, In, IsNull, Not, Repository, SelectQueryBuilder } from 'typeorm';
 import { QuestionVersion } from './question-version.entity';
 import { Question } from './question.entity';
 import { Scenario } from './scenario.entity';
@@ -39,6 +49,40 @@ export class QuestionsRepository extends ScopedRepository<Question> {
     @InjectRepository(QuestionVersion) private readonly versions: Repository<QuestionVersion>,
   ) {
     super(repository);
+  }
+
+  /**
+   * The bank as the actor may read it: without what the exams they sit can draw (the
+   * questions they list, or their blueprint's cells), so a candidate never reads a key.
+   */
+  listReadable(query: ListQueryDto): Promise<ListResult<Question>> {
+    return this.list(query, this.listSpec, (qb) => this.withoutConflicts(qb));
+  }
+
+  async findReadable(id: string): Promise<Question> {
+    const found = isUUID(id)
+      ? await this.withoutConflicts(this.scoped().andWhere('question.id = :id', { id })).getOne()
+      : null;
+    if (!found) throw new NotFoundError(this.entityName);
+    return found;
+  }
+
+  private withoutConflicts(qb: SelectQueryBuilder<Question>): SelectQueryBuilder<Question> {
+    if (RequestContext.isSystem()) return qb;
+    const { questionIds, cells } = currentActor().conflicts;
+    if (questionIds.length > 0) qb.andWhere('NOT (question.id = ANY(:conflictIds))', { conflictIds: questionIds });
+    if (cells.length > 0) {
+      qb.andWhere(
+        `(question.organization_id, question.business_process, question.difficulty) NOT IN
+           (SELECT * FROM unnest(CAST(:cellOrgs AS uuid[]), CAST(:cellProcesses AS text[]), CAST(:cellDifficulties AS int[])))`,
+        {
+          cellOrgs: cells.map((cell) => cell.organizationId),
+          cellProcesses: cells.map((cell) => cell.businessProcess),
+          cellDifficulties: cells.map((cell) => cell.difficulty),
+        },
+      );
+    }
+    return qb;
   }
 
   /** The visible ones of `ids`, locked in id order so concurrent lockers cannot deadlock. */

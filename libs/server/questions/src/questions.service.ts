@@ -10,7 +10,14 @@ import {
   TraineeQuestionView,
   TypedQuestionBody,
 } from '@cascade/contracts';
-import { ConflictError, currentActor, ForbiddenError, NotFoundError, UnprocessableError } from '@cascade/server/core';
+import {
+  assertMay,
+  ConflictError,
+  currentActor,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableError,
+} from '@cascade/server/core';
 import { FilesService } from '@cascade/server/files';
 import { OrganizationsService } from '@cascade/server/identity';
 import { isUUID } from 'class-validator';
@@ -48,25 +55,25 @@ export class QuestionsService {
   ) {}
 
   async list(query: QuestionListQuery): Promise<ListResult<QuestionView>> {
-    const { data, total } = await this.questions.list(
-      { ...query, order: query.order ?? (query.sort ? 'ASC' : 'DESC') },
-      this.questions.listSpec,
-    );
+    const { data, total } = await this.questions.listReadable({
+      ...query,
+      order: query.order ?? (query.sort ? 'ASC' : 'DESC'),
+    });
     return { data: data.map(toQuestionView), total };
   }
 
   async get(id: string): Promise<QuestionView> {
-    return toQuestionView(await this.questions.findVisible(id));
+    return toQuestionView(await this.questions.findReadable(id));
   }
 
   async versions(id: string): Promise<ListResult<QuestionVersionView>> {
-    const question = await this.questions.findVisible(id);
+    const question = await this.questions.findReadable(id);
     const versions = await this.questions.versionsOf(question.id);
     return { data: versions.map(toVersionView), total: versions.length };
   }
 
   async traineePreview(id: string): Promise<TraineeQuestionView> {
-    const question = await this.questions.findVisible(id);
+    const question = await this.questions.findReadable(id);
     const current = (await this.questions.versionsOf(question.id)).find((v) => v.version === question.version);
     if (!current) throw new NotFoundError('Question version');
     return toTraineeView(toFrozenQuestion(current));
@@ -74,6 +81,7 @@ export class QuestionsService {
 
   async create(input: CreateQuestionDto): Promise<QuestionView> {
     const organization = await this.organizations.get(input.organizationId);
+    assertMay('create', 'Question', { organizationId: organization.id, businessProcess: input.businessProcess });
     const body = checkedBody(input.type, input.content, input.key, input.points);
     const [question] = await this.dataSource.transaction(async (manager) => {
       const scenarios = await this.scenariosFor(manager, organization.id, input.scenarioId ?? null);
@@ -142,6 +150,7 @@ export class QuestionsService {
     return this.dataSource.transaction(async (manager) => {
       const [question] = await this.questions.lockVisible(isUUID(id) ? [id] : [], manager);
       if (!question) throw new NotFoundError('Question');
+      assertMay('update', 'Question', question);
       const { content, key, type, scenarioId, ...fields } = input;
       const body = checkedBody(
         type ?? question.type,
@@ -169,6 +178,7 @@ export class QuestionsService {
     await this.dataSource.transaction(async (manager) => {
       const [question] = await this.questions.lockVisible(isUUID(id) ? [id] : [], manager);
       if (!question) throw new NotFoundError('Question');
+      assertMay('delete', 'Question', question);
       if (await this.questions.hasUsedVersion(question.id, manager)) throw questionInUse();
       await manager.remove(question);
     });
@@ -187,6 +197,7 @@ export class QuestionsService {
   ): Promise<{ question: Question; version: QuestionVersion; oldKey: QuestionKey }> {
     const [question] = await this.questions.lockVisible(isUUID(id) ? [id] : [], manager);
     if (!question) throw new NotFoundError('Question');
+    assertMay('correctKey', 'Question', question);
     const version = await manager.findOneBy(QuestionVersion, { questionId: question.id, version: versionNumber });
     if (!version) {
       throw new UnprocessableError('VERSION_NOT_FOUND', `Version ${versionNumber} does not exist`, [

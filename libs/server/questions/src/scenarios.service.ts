@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListResult, ScenarioView } from '@cascade/contracts';
-import { currentActor } from '@cascade/server/core';
+import { assertMay, currentActor } from '@cascade/server/core';
 import { FilesService } from '@cascade/server/files';
 import { OrganizationsService } from '@cascade/server/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -52,6 +52,7 @@ export class ScenariosService {
 
   async create(input: CreateScenarioDto): Promise<ScenarioView> {
     const organization = await this.organizations.get(input.organizationId);
+    assertMay('create', 'Scenario', { organizationId: organization.id });
     await this.checkAttachments(organization.id, input.attachments ?? []);
     const scenario = await this.dataSource.getRepository(Scenario).save({
       organizationId: organization.id,
@@ -69,6 +70,7 @@ export class ScenariosService {
   async update(id: string, input: UpdateScenarioDto): Promise<ScenarioView> {
     // The organization never changes, so the attachments can be checked before the transaction.
     const { organizationId } = await this.scenarios.findVisible(id);
+    assertMay('update', 'Scenario', { organizationId });
     if (input.attachments) await this.checkAttachments(organizationId, input.attachments);
     const scenario = await this.dataSource.transaction(async (manager) => {
       const scenario = await this.scenarios.findVisibleForUpdate(id, manager);
@@ -85,6 +87,7 @@ export class ScenariosService {
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const scenario = await this.scenarios.findVisibleForUpdate(id, manager);
+      assertMay('delete', 'Scenario', scenario);
       const questionCount = (await this.questions.countByScenario([scenario.id], manager)).get(scenario.id) ?? 0;
       if (questionCount > 0) throw scenarioInUse(questionCount);
       await manager.remove(scenario);

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, ConfigModule } from '@cascade/server/config';
 import { dataSourceOptions } from '@cascade/server/database';
+import { AccessModule } from '@cascade/server/access';
 import { AuditModule } from '@cascade/server/audit';
 import { CertificatesModule } from '@cascade/server/certificates';
 import { IdentityModule } from '@cascade/server/identity';
@@ -42,6 +43,7 @@ export class CascadeCoreModule {
           },
         }),
         AccessTokensModule.forRoot(config.jwtSecret),
+        AccessModule,
         TypeOrmModule.forRoot({
           ...dataSourceOptions(infrastructure.databaseUrl, infrastructure.embedded),
           entities: ALL_ENTITIES,

@@ -2,7 +2,12 @@ import type { AuditEntryView } from '@cascade/contracts';
 import { Chip } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 
-const COLORS = { create: 'success', update: 'info', delete: 'error' } as const;
+// Named actions (a grade, a release) show in the default colour.
+const COLORS: Partial<Record<AuditEntryView['action'], 'success' | 'info' | 'error'>> = {
+  create: 'success',
+  update: 'info',
+  delete: 'error',
+};
 
 export const AuditActionField = (_props: { label?: string; source?: string }) => {
   const record = useRecordContext<AuditEntryView>();

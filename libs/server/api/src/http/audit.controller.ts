@@ -1,8 +1,9 @@
+import { AUDIT_ACTIONS, AuditAction } from '@cascade/contracts';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuditEntryView, ListResult } from '@cascade/contracts';
 import { AuditEntry, AuditRepository } from '@cascade/server/audit';
-import { ListQueryDto, Roles } from '@cascade/server/core';
+import { ListQueryDto, Can } from '@cascade/server/core';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 class AuditListQuery extends ListQueryDto {
@@ -10,7 +11,7 @@ class AuditListQuery extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIn(['create', 'update', 'delete']) action?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(AUDIT_ACTIONS) action?: AuditAction;
 }
 
 const LIST_SPEC = {
@@ -27,7 +28,7 @@ const LIST_SPEC = {
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@Roles('admin')
+@Can('read', 'AuditEntry')
 @Controller('audit-entries')
 export class AuditController {
   constructor(private readonly audit: AuditRepository) {}

@@ -8,7 +8,7 @@ import {
   ListResult,
 } from '@cascade/contracts';
 import { CascadeService, CertificateListQuery, CertificatesService } from '@cascade/server/certificates';
-import { NotFoundError, Public, Roles, TooManyRequestsError } from '@cascade/server/core';
+import { NotFoundError, Public, Can, TooManyRequestsError } from '@cascade/server/core';
 import { IsUUID } from 'class-validator';
 import { contentDisposition, Reply } from './download';
 
@@ -104,13 +104,13 @@ export class CascadeQuery {
 export class CascadeController {
   constructor(private readonly cascade: CascadeService) {}
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'Cascade')
   @Get('lineage')
   lineage(@Query() query: CascadeQuery): Promise<CascadeLineage> {
     return this.cascade.lineage(query.organizationId);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'Cascade')
   @Get('coverage')
   coverage(@Query() query: CascadeQuery): Promise<CascadeCoverage> {
     return this.cascade.coverage(query.organizationId);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DepartmentView, ListResult } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import {
   CreateDepartmentDto,
   DepartmentListQuery,
@@ -25,19 +25,19 @@ export class DepartmentsController {
     return this.departments.get(id);
   }
 
-  @Roles('admin', 'manager')
+  @Can('create', 'Department')
   @Post()
   create(@Body() body: CreateDepartmentDto): Promise<DepartmentView> {
     return this.departments.create(body);
   }
 
-  @Roles('admin', 'manager')
+  @Can('update', 'Department')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateDepartmentDto): Promise<DepartmentView> {
     return this.departments.update(id, body);
   }
 
-  @Roles('admin', 'manager')
+  @Can('delete', 'Department')
   @Delete(':id')
   @HttpCode(204)
   async remove(@Param('id') id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ExamResultsView, ItemAnalysisView, LearningGainView } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import { ExamResultsService, LearningGainService } from '@cascade/server/exams';
 import { contentDisposition, Reply } from './download';
 
@@ -14,13 +14,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export class ExamResultsController {
   constructor(private readonly examResults: ExamResultsService) {}
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('readResults', 'Exam')
   @Get(':id/results')
   results(@Param('id') id: string): Promise<ExamResultsView> {
     return this.examResults.results(id);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('readResults', 'Exam')
   @ApiProduces(XLSX_TYPE)
   @Get(':id/results.xlsx')
   async resultsXlsx(@Param('id') id: string, @Res() reply: Reply): Promise<void> {
@@ -28,7 +28,7 @@ export class ExamResultsController {
     reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(filename)).send(buffer);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('readResults', 'Exam')
   @Get(':id/item-analysis')
   itemAnalysis(@Param('id') id: string): Promise<ItemAnalysisView> {
     return this.examResults.itemAnalysis(id);
@@ -42,7 +42,7 @@ export class LearningGainController {
   constructor(private readonly learningGain: LearningGainService) {}
 
   /** Pre-test against post-test of the plan, per trainee and per business process. */
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'TrainingPlan')
   @Get(':id/learning-gain')
   get(@Param('id') id: string): Promise<LearningGainView> {
     return this.learningGain.learningGain(id);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AttemptView, BlueprintCheckView, ExamView, ListResult } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import { AttemptsService, CreateExamDto, ExamListQuery, ExamsService, UpdateExamDto } from '@cascade/server/exams';
 
 @ApiTags('exams')
@@ -23,19 +23,19 @@ export class ExamsController {
     return this.exams.get(id);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('create', 'Exam')
   @Post()
   create(@Body() body: CreateExamDto): Promise<ExamView> {
     return this.exams.create(body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('update', 'Exam')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateExamDto): Promise<ExamView> {
     return this.exams.update(id, body);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('update', 'Exam')
   @Get(':id/blueprint-check')
   blueprintCheck(@Param('id') id: string): Promise<BlueprintCheckView> {
     return this.exams.blueprintCheck(id);

@@ -7,7 +7,7 @@ import {
   ListResult,
   TrainerFeedbackView,
 } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import {
   CreateFeedbackFormDto,
   FeedbackFormListQuery,
@@ -33,31 +33,31 @@ class ChooseFormDto {
 export class FeedbackFormsController {
   constructor(private readonly forms: FeedbackFormsService) {}
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'FeedbackForm')
   @Get()
   list(@Query() query: FeedbackFormListQuery): Promise<ListResult<FeedbackFormView>> {
     return this.forms.list(query);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'FeedbackForm')
   @Get(':id')
   get(@Param('id') id: string): Promise<FeedbackFormView> {
     return this.forms.get(id);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('create', 'FeedbackForm')
   @Post()
   create(@Body() body: CreateFeedbackFormDto): Promise<FeedbackFormView> {
     return this.forms.create(body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('update', 'FeedbackForm')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateFeedbackFormDto): Promise<FeedbackFormView> {
     return this.forms.update(id, body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('delete', 'FeedbackForm')
   @Delete(':id')
   @HttpCode(204)
   async remove(@Param('id') id: string): Promise<void> {
@@ -75,26 +75,26 @@ export class FeedbackController {
     private readonly summaries: FeedbackSummaryService,
   ) {}
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'FeedbackForm')
   @Get('training-plans/:id/feedback-form')
   planForm(@Param('id') id: string): Promise<FormChoiceView> {
     return this.feedback.planForm(id);
   }
 
   /** The plan's default form: sessions use it unless they name their own. */
-  @Roles('admin', 'trainer')
+  @Can('update', 'TrainingPlan')
   @Put('training-plans/:id/feedback-form')
   choosePlanForm(@Param('id') id: string, @Body() body: ChooseFormDto): Promise<FormChoiceView> {
     return this.feedback.choose('plan', id, body.formId);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'FeedbackForm')
   @Get('sessions/:id/feedback-form')
   sessionForm(@Param('id') id: string): Promise<FormChoiceView> {
     return this.feedback.sessionForm(id);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('update', 'Session')
   @Put('sessions/:id/feedback-form')
   chooseSessionForm(@Param('id') id: string, @Body() body: ChooseFormDto): Promise<FormChoiceView> {
     return this.feedback.choose('session', id, body.formId);
@@ -106,13 +106,13 @@ export class FeedbackController {
     return this.feedback.submit(id, body);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'FeedbackSummary')
   @Get('sessions/:id/feedback-summary')
   sessionSummary(@Param('id') id: string): Promise<FeedbackSummaryView> {
     return this.summaries.forSession(id);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'FeedbackSummary')
   @Get('users/:id/trainer-feedback')
   trainerFeedback(@Param('id') id: string): Promise<TrainerFeedbackView> {
     return this.summaries.forTrainer(id);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors 
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { FileInterceptor, UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { StoredFileView } from '@cascade/contracts';
-import { InputError, Roles } from '@cascade/server/core';
+import { InputError, Can } from '@cascade/server/core';
 import { FilesService, MAX_FILE_BYTES } from '@cascade/server/files';
 import { IsUUID } from 'class-validator';
 import { contentDisposition, Reply } from './download';
@@ -18,7 +18,7 @@ class UploadForm {
 export class FilesController {
   constructor(private readonly files: FilesService) {}
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('create', 'File')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ListResult, OrganizationView } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import {
   CreateOrganizationDto,
   OrganizationListQuery,
@@ -25,13 +25,13 @@ export class OrganizationsController {
     return this.organizations.get(id);
   }
 
-  @Roles('admin')
+  @Can('create', 'Organization')
   @Post()
   create(@Body() body: CreateOrganizationDto): Promise<OrganizationView> {
     return this.organizations.create(body);
   }
 
-  @Roles('admin')
+  @Can('update', 'Organization')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateOrganizationDto): Promise<OrganizationView> {
     return this.organizations.update(id, body);

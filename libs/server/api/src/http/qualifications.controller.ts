@@ -7,7 +7,7 @@ import {
   QualificationView,
   TeachBackView,
 } from '@cascade/contracts';
-import { Actor, CurrentActor, ListQueryDto, Roles } from '@cascade/server/core';
+import { Actor, CurrentActor, ListQueryDto, Can } from '@cascade/server/core';
 import {
   CreateTeachBackDto,
   CreateTrackDto,
@@ -45,25 +45,25 @@ class EligibleLeadsQuery extends ListQueryDto {
 export class QualificationTracksController {
   constructor(private readonly tracks: QualificationTracksService) {}
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'QualificationTrack')
   @Get()
   list(@Query() query: TrackListQuery): Promise<ListResult<QualificationTrackView>> {
     return this.tracks.list(query);
   }
 
-  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Can('read', 'QualificationTrack')
   @Get(':id')
   get(@Param('id') id: string): Promise<QualificationTrackView> {
     return this.tracks.get(id);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('create', 'QualificationTrack')
   @Post()
   create(@Body() body: CreateTrackDto): Promise<QualificationTrackView> {
     return this.tracks.create(body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('update', 'QualificationTrack')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateTrackDto): Promise<QualificationTrackView> {
     return this.tracks.update(id, body);
@@ -77,32 +77,32 @@ export class QualificationsController {
   constructor(private readonly qualifications: QualificationsService) {}
 
   /** Trainees see only their own. */
-  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Can('read', 'Qualification')
   @Get()
   list(@Query() query: QualificationListQuery): Promise<ListResult<QualificationView>> {
     return this.qualifications.list(query);
   }
 
-  @Roles('admin', 'trainer', 'manager', 'trainee')
+  @Can('read', 'Qualification')
   @Get(':id')
   get(@Param('id') id: string): Promise<QualificationView> {
     return this.qualifications.get(id);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('nominate', 'Qualification')
   @Post()
   nominate(@Body() body: NominateDto): Promise<QualificationView> {
     return this.qualifications.nominate(body);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('revoke', 'Qualification')
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(@Param('id') id: string, @Body() body: RevokeDto): Promise<QualificationView> {
     return this.qualifications.revoke(id, body.reason);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('nominate', 'Qualification')
   @Post(':id/evaluate')
   @HttpCode(200)
   evaluate(@Param('id') id: string): Promise<QualificationView> {
@@ -116,32 +116,27 @@ export class QualificationsController {
 export class TeachBacksController {
   constructor(private readonly teachBacks: TeachBacksService) {}
 
-  @Roles('admin', 'trainer', 'manager', 'trainee')
   @Get()
   list(@Query() query: TeachBackListQuery): Promise<ListResult<TeachBackView>> {
     return this.teachBacks.list(query);
   }
 
-  @Roles('admin', 'trainer', 'manager', 'trainee')
   @Get(':id')
   get(@Param('id') id: string): Promise<TeachBackView> {
     return this.teachBacks.get(id);
   }
 
   /** Vendor trainers and admins only (403 for anyone else). */
-  @Roles('admin', 'trainer', 'manager', 'trainee')
   @Post()
   create(@Body() body: CreateTeachBackDto): Promise<TeachBackView> {
     return this.teachBacks.create(body);
   }
 
-  @Roles('admin', 'trainer', 'manager', 'trainee')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateTeachBackDto): Promise<TeachBackView> {
     return this.teachBacks.update(id, body);
   }
 
-  @Roles('admin', 'trainer', 'manager', 'trainee')
   @Post(':id/sign')
   @HttpCode(200)
   sign(@Param('id') id: string): Promise<TeachBackView> {
@@ -156,7 +151,7 @@ export class TeachBacksController {
 export class EligibleLeadsController {
   constructor(private readonly gate: LeadGate) {}
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('create', 'Session')
   @Get()
   async list(@Query() query: EligibleLeadsQuery, @CurrentActor() actor: Actor): Promise<ListResult<EligibleLeadView>> {
     const organizationId = query.organizationId ?? (actor.organizationKind === 'client' ? actor.organizationId : null);

@@ -22,7 +22,7 @@ import {
   QuestionView,
   TraineeQuestionView,
 } from '@cascade/contracts';
-import { InputError, Roles } from '@cascade/server/core';
+import { InputError, Can } from '@cascade/server/core';
 import {
   buildImportTemplate,
   CopyQuestionsDto,
@@ -47,13 +47,13 @@ export class QuestionsController {
     private readonly importer: QuestionImportService,
   ) {}
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'Question')
   @Get()
   list(@Query() query: QuestionListQuery): Promise<ListResult<QuestionView>> {
     return this.questions.list(query);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('import', 'Question')
   @ApiProduces(XLSX_TYPE)
   @Get('import-template.xlsx')
   async template(@Res() reply: Reply): Promise<void> {
@@ -63,7 +63,7 @@ export class QuestionsController {
       .send(await buildImportTemplate());
   }
 
-  @Roles('admin', 'trainer')
+  @Can('import', 'Question')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -85,44 +85,44 @@ export class QuestionsController {
     return this.importer.import(form.organizationId, file.buffer, isXlsx ? 'xlsx' : 'csv');
   }
 
-  @Roles('admin', 'trainer')
+  @Can('create', 'Question')
   @Post('copy')
   copy(@Body() body: CopyQuestionsDto): Promise<QuestionCopyResult> {
     return this.questions.copyFromTemplates(body);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'Question')
   @Get(':id')
   get(@Param('id') id: string): Promise<QuestionView> {
     return this.questions.get(id);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'Question')
   @Get(':id/versions')
   versions(@Param('id') id: string): Promise<ListResult<QuestionVersionView>> {
     return this.questions.versions(id);
   }
 
   /** The current version as a trainee would see it. */
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'Question')
   @Get(':id/trainee-view')
   traineeView(@Param('id') id: string): Promise<TraineeQuestionView> {
     return this.questions.traineePreview(id);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('create', 'Question')
   @Post()
   create(@Body() body: CreateQuestionDto): Promise<QuestionView> {
     return this.questions.create(body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('update', 'Question')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateQuestionDto): Promise<QuestionView> {
     return this.questions.update(id, body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('delete', 'Question')
   @Delete(':id')
   @HttpCode(204)
   remove(@Param('id') id: string): Promise<void> {

@@ -7,7 +7,7 @@ import {
   ListResult,
   TrainingSessionView,
 } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import {
   AttendanceService,
   CalendarService,
@@ -43,33 +43,33 @@ export class SessionsController {
     return this.sessions.get(id);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('create', 'Session')
   @Post()
   create(@Body() body: CreateSessionDto): Promise<TrainingSessionView> {
     return this.sessions.create(body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('update', 'Session')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateSessionDto): Promise<TrainingSessionView> {
     return this.sessions.update(id, body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('update', 'Session')
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@Param('id') id: string, @Body() body: CancelSessionDto): Promise<TrainingSessionView> {
     return this.sessions.cancel(id, body.reason);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('enroll', 'Session')
   @Post(':id/enrollments')
   @HttpCode(200)
   enroll(@Param('id') id: string, @Body() body: EnrollDto): Promise<TrainingSessionView> {
     return this.sessions.enroll(id, body);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('enroll', 'Session')
   @Delete(':id/enrollments/:userId')
   @HttpCode(204)
   async unenroll(@Param('id') id: string, @Param('userId') userId: string): Promise<void> {
@@ -82,7 +82,7 @@ export class SessionsController {
     return this.sessions.respond(id, body.response);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('showCheckInCode', 'Session')
   @Get(':id/check-in-code')
   checkInCode(@Param('id') id: string): Promise<CheckInCodeView> {
     return this.attendance.checkInCode(id);
@@ -99,20 +99,20 @@ export class SessionsController {
     return result.attendance;
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('readAttendance', 'Session')
   @Get(':id/attendance')
   sheet(@Param('id') id: string): Promise<AttendanceSheetView> {
     return this.attendance.sheet(id);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('markAttendance', 'Session')
   @Post(':id/attendance')
   @HttpCode(200)
   mark(@Param('id') id: string, @Body() body: MarkAttendanceDto): Promise<AttendanceView> {
     return this.attendance.mark(id, body);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('readAttendance', 'Session')
   @Get(':id/attendance.xlsx')
   async sheetXlsx(@Param('id') id: string, @Res() reply: Reply): Promise<void> {
     const { buffer, filename } = await this.attendance.sheetXlsx(id);

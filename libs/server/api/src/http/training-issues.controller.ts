@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ListResult, TrainingIssueView } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import {
   CreateTrainingIssueDto,
   IssueResolutionDto,
@@ -31,41 +31,41 @@ export class TrainingIssuesController {
     return this.issues.create(body);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('update', 'TrainingIssue')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateTrainingIssueDto): Promise<TrainingIssueView> {
     return this.issues.update(id, body);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('update', 'TrainingIssue')
   @Post(':id/start')
   @HttpCode(200)
   start(@Param('id') id: string): Promise<TrainingIssueView> {
     return this.issues.move(id, 'start');
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('update', 'TrainingIssue')
   @Post(':id/resolve')
   @HttpCode(200)
   resolve(@Param('id') id: string, @Body() body: IssueResolutionDto): Promise<TrainingIssueView> {
     return this.issues.move(id, 'resolve', body.resolution);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('update', 'TrainingIssue')
   @Post(':id/reject')
   @HttpCode(200)
   reject(@Param('id') id: string, @Body() body: IssueResolutionDto): Promise<TrainingIssueView> {
     return this.issues.move(id, 'reject', body.resolution);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('update', 'TrainingIssue')
   @Post(':id/defer')
   @HttpCode(200)
   defer(@Param('id') id: string, @Body() body: IssueResolutionDto): Promise<TrainingIssueView> {
     return this.issues.move(id, 'defer', body.resolution);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('update', 'TrainingIssue')
   @Post(':id/reopen')
   @HttpCode(200)
   reopen(@Param('id') id: string): Promise<TrainingIssueView> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AttendanceSummaryView, ListResult, PlanRevisionView, TrainingPlanView } from '@cascade/contracts';
-import { Roles } from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import { OrganizationsService, UsersRepository } from '@cascade/server/identity';
 import {
   CreatePlanDto,
@@ -38,54 +38,54 @@ export class TrainingPlansController {
     return this.plans.get(id);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('create', 'TrainingPlan')
   @Post()
   create(@Body() body: CreatePlanDto): Promise<TrainingPlanView> {
     return this.plans.create(body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('update', 'TrainingPlan')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdatePlanDto): Promise<TrainingPlanView> {
     return this.plans.update(id, body);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('run', 'TrainingPlan')
   @Post(':id/submit')
   @HttpCode(200)
   submit(@Param('id') id: string): Promise<TrainingPlanView> {
     return this.plans.transition(id, 'submit');
   }
 
-  @Roles('admin', 'manager')
+  @Can('confirm', 'TrainingPlan')
   @Post(':id/confirm')
   @HttpCode(200)
   confirm(@Param('id') id: string, @Body() body: PlanCommentDto): Promise<TrainingPlanView> {
     return this.plans.transition(id, 'confirm', body.comment);
   }
 
-  @Roles('admin', 'manager')
+  @Can('confirm', 'TrainingPlan')
   @Post(':id/return')
   @HttpCode(200)
   return(@Param('id') id: string, @Body() body: PlanRequiredCommentDto): Promise<TrainingPlanView> {
     return this.plans.transition(id, 'return', body.comment);
   }
 
-  @Roles('admin', 'trainer')
+  @Can('run', 'TrainingPlan')
   @Post(':id/start')
   @HttpCode(200)
   start(@Param('id') id: string): Promise<TrainingPlanView> {
     return this.plans.transition(id, 'start');
   }
 
-  @Roles('admin', 'trainer')
+  @Can('run', 'TrainingPlan')
   @Post(':id/complete')
   @HttpCode(200)
   complete(@Param('id') id: string): Promise<TrainingPlanView> {
     return this.plans.transition(id, 'complete');
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can(['run', 'confirm'], 'TrainingPlan')
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@Param('id') id: string, @Body() body: PlanCancelDto): Promise<TrainingPlanView> {
@@ -97,7 +97,7 @@ export class TrainingPlansController {
     return this.plans.revisions(id);
   }
 
-  @Roles('admin', 'trainer', 'manager')
+  @Can('read', 'TrainingPlan')
   @Get(':id/attendance-summary')
   attendanceSummary(@Param('id') id: string): Promise<AttendanceSummaryView> {
     return this.attendance.planSummary(id);

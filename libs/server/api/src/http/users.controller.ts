@@ -13,7 +13,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { FileInterceptor, UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ListResult, UserImportResult, UserView } from '@cascade/contracts';
-import { InputError, Roles } from '@cascade/server/core';
+import { InputError, Can } from '@cascade/server/core';
 import { CreateUserDto, UpdateUserDto, UserImportService, UserListQuery, UsersService } from '@cascade/server/identity';
 import { IsUUID } from 'class-validator';
 
@@ -33,7 +33,6 @@ export class UsersController {
     private readonly importer: UserImportService,
   ) {}
 
-  @Roles('admin', 'manager', 'trainer', 'trainee')
   @Get()
   list(@Query() query: UserListQuery): Promise<ListResult<UserView>> {
     return this.users.list(query);
@@ -44,13 +43,13 @@ export class UsersController {
     return this.users.get(id);
   }
 
-  @Roles('admin')
+  @Can('create', 'User')
   @Post()
   create(@Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(body);
   }
 
-  @Roles('admin')
+  @Can('create', 'User')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -72,20 +71,20 @@ export class UsersController {
     return this.importer.import(form.organizationId, file.buffer, isXlsx ? 'xlsx' : 'csv');
   }
 
-  @Roles('admin')
+  @Can('update', 'User')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, body);
   }
 
-  @Roles('admin')
+  @Can('update', 'User')
   @Post(':id/deactivate')
   @HttpCode(200)
   deactivate(@Param('id') id: string): Promise<UserView> {
     return this.users.setActive(id, false);
   }
 
-  @Roles('admin')
+  @Can('update', 'User')
   @Post(':id/activate')
   @HttpCode(200)
   activate(@Param('id') id: string): Promise<UserView> {

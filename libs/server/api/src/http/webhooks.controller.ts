@@ -1,13 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ListResult, WebhookDeliveryAttemptView, WebhookView } from '@cascade/contracts';
-import { ListQueryDto, Roles } from '@cascade/server/core';
+import { ListQueryDto } from '@cascade/server/core';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookListQuery, WebhooksService } from '@cascade/server/notifications';
 
 /** Webhooks of a client organization: its managers and admins manage them. */
 @ApiTags('webhooks')
 @ApiBearerAuth()
-@Roles('admin', 'manager')
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -15,6 +15,7 @@ import { ResultsLoop1795839415708 } from './1795839415708-ResultsLoop';
 import { Certificates1795840225882 } from './1795840225882-Certificates';
 import { Qualifications1795840601626 } from './1795840601626-Qualifications';
 import { AttemptItemViewFromVersion1795841441150 } from './1795841441150-AttemptItemViewFromVersion';
+import { BankAuthor1795842000000 } from './1795842000000-BankAuthor';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -33,4 +34,5 @@ export const migrations: Function[] = [
   Certificates1795840225882,
   Qualifications1795840601626,
   AttemptItemViewFromVersion1795841441150,
+  BankAuthor1795842000000,
 ];

@@ -56,6 +56,11 @@ export class CreateUserDto {
   @IsBoolean()
   isKeyUser?: boolean;
 
+  @ApiPropertyOptional({ description: 'A client user who may author the question bank of their organization' })
+  @IsOptional()
+  @IsBoolean()
+  bankAuthor?: boolean;
+
   @ApiPropertyOptional({ enum: ATTITUDES, nullable: true })
   @IsOptional()
   @IsIn(ATTITUDES)

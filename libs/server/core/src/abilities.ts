@@ -1,0 +1,76 @@
+import { SetMetadata } from '@nestjs/common';
+import {
+  AppAbility,
+  CONFLICT_OF_INTEREST,
+  defineAbilityFor,
+  PolicyAction,
+  PolicySubject,
+  policyRecord,
+} from '@cascade/contracts';
+import { EntityManager } from 'typeorm';
+import { ForbiddenError, NotFoundError } from './errors';
+import { Actor, RequestContext } from './request-context';
+import { currentActor } from './tenant-scope';
+
+/** Loads actors with the relationships the policy reads; implemented across the domains. */
+export abstract class ActorFactsSource {
+  abstract load(manager: EntityManager, userIds: string[]): Promise<Map<string, Actor>>;
+}
+
+export const ABILITY_KEY = 'cascade:ability';
+
+export interface RouteAbility {
+  actions: PolicyAction[];
+  subjectType: PolicySubject;
+}
+
+/**
+ * What a route needs: the guard refuses with 403 unless some rule could allow one of the
+ * actions on that type. The record itself is checked where the service reads it.
+ */
+export const Can = (action: PolicyAction | PolicyAction[], subjectType: PolicySubject) =>
+  SetMetadata(ABILITY_KEY, { actions: [action].flat(), subjectType } satisfies RouteAbility);
+
+const abilities = new WeakMap<Actor, AppAbility>();
+
+/** The actor's abilities, built once per actor object (actors are cached briefly, so per few seconds). */
+export function abilityOf(actor: Actor): AppAbility {
+  let ability = abilities.get(actor);
+  if (!ability) {
+    ability = defineAbilityFor(actor);
+    abilities.set(actor, ability);
+  }
+  return ability;
+}
+
+export function currentAbility(): AppAbility {
+  return abilityOf(currentActor());
+}
+
+/** Whether the current actor (or the system, which may do anything) may act on this record. */
+export function may(action: PolicyAction, type: PolicySubject, record: object, field?: string): boolean {
+  if (RequestContext.isSystem()) return true;
+  return currentAbility().can(action, policyRecord(type, record), field);
+}
+
+/**
+ * Refuses unless the current actor may act on the record: 404 for reads, so nothing tells
+ * that the record exists; 403 for actions, with the refusing rule's code
+ * (CONFLICT_OF_INTEREST for someone who sits the exam).
+ */
+export function assertMay(
+  action: PolicyAction,
+  type: PolicySubject,
+  record: object,
+  options: { field?: string; entity?: string } = {},
+): void {
+  if (RequestContext.isSystem()) return;
+  const ability = currentAbility();
+  const tagged = policyRecord(type, record);
+  if (ability.can(action, tagged, options.field)) return;
+  if (action === 'read') throw new NotFoundError(options.entity ?? type);
+  const rule = ability.relevantRuleFor(action, tagged, options.field);
+  if (rule?.inverted && rule.reason === CONFLICT_OF_INTEREST)
+    throw new ForbiddenError('You sit this exam, so you may not act on it', CONFLICT_OF_INTEREST);
+  throw new ForbiddenError();
+}
