@@ -75,18 +75,41 @@ describe('organizations, departments and users', () => {
       const outside = list.body.data.filter((u: { organizationId: string }) => u.organizationId !== world.clientA.id);
       // Besides its own people, a client sees only the vendor trainers assigned to it.
       expect(outside.map((u: { id: string }) => u.id)).toEqual([world.trainerA.id]);
-      const created = await api
-        .http()
-        .post('/api/departments')
-        .set('authorization', managerA)
-        .send({ organizationId: world.clientA.id, name: '仓储部', managerId: world.managerA.id });
+      // Only an admin names who manages a department; a manager works below the ones they head.
+      const departments = (token: string) => ({
+        create: (body: object) => api.http().post('/api/departments').set('authorization', token).send(body),
+        update: (id: string, body: object) =>
+          api.http().patch(`/api/departments/${id}`).set('authorization', token).send(body),
+      });
+      const asManager = departments(managerA);
+      const adminToken = await api.login(world.admin.email);
+      const selfNamed = await asManager.create({
+        organizationId: world.clientA.id,
+        name: '仓储部',
+        managerId: world.managerA.id,
+      });
+      expect(selfNamed.status).toBe(403);
+      expect((await asManager.create({ organizationId: world.clientA.id, name: '仓储部' })).status).toBe(403);
+      const created = await departments(adminToken).create({
+        organizationId: world.clientA.id,
+        name: '仓储部',
+        managerId: world.managerA.id,
+      });
       expect(created.status).toBe(201);
-      const renamed = await api
-        .http()
-        .patch(`/api/departments/${created.body.id}`)
-        .set('authorization', managerA)
-        .send({ name: '仓库' });
+      const renamed = await asManager.update(created.body.id, { name: '仓库' });
       expect(renamed.body.name).toBe('仓库');
+      const below = await asManager.create({
+        organizationId: world.clientA.id,
+        name: '收货组',
+        parentId: created.body.id,
+      });
+      expect(below.status).toBe(201);
+      const other = await departments(adminToken).create({ organizationId: world.clientA.id, name: '财务部' });
+      expect((await asManager.update(other.body.id, { managerId: world.managerA.id })).status).toBe(403);
+      expect((await asManager.update(other.body.id, { name: '改名' })).status).toBe(403);
+      expect((await asManager.update(below.body.id, { managerId: world.managerA.id })).status).toBe(403);
+      const unchanged = await api.http().get(`/api/departments/${other.body.id}`).set('authorization', adminToken);
+      expect(unchanged.body).toMatchObject({ name: '财务部', managerId: null });
       const user = await api
         .http()
         .post('/api/users')

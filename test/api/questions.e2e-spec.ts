@@ -77,12 +77,12 @@ describe('the business-scenario question bank', () => {
         tags: ['收货', '基础'],
         createdBy: world.trainerA.id,
       });
-      const versions = await get(managerA, `/api/questions/${question.id}/versions`);
+      const versions = await get(trainerA, `/api/questions/${question.id}/versions`);
       expect(versions.body).toMatchObject({
         total: 1,
         data: [{ version: 1, usedAt: null, key: QUESTION_EXAMPLES[type].key }],
       });
-      const traineeView = await get(managerA, `/api/questions/${question.id}/trainee-view`);
+      const traineeView = await get(trainerA, `/api/questions/${question.id}/trainee-view`);
       expect(traineeView.status).toBe(200);
       expect(traineeView.body).toMatchObject({
         questionId: question.id,
@@ -239,7 +239,7 @@ describe('the business-scenario question bank', () => {
     }
   });
 
-  it('keeps the bank from trainees and lets managers read but not write', async () => {
+  it('keeps the bank from trainees and keeps keys from managers: they read scenarios, not questions', async () => {
     const question = await createQuestion(trainerA, questionBody('true_false'));
     for (const path of [
       '/api/questions',
@@ -249,7 +249,10 @@ describe('the business-scenario question bank', () => {
       `/api/questions/${question.id}/trainee-view`,
     ]) {
       expect({ path, status: (await get(traineeA, path)).status }).toEqual({ path, status: 403 });
-      expect({ path, status: (await get(managerA, path)).status }).toEqual({ path, status: 200 });
+      expect({ path, status: (await get(managerA, path)).status }).toEqual({
+        path,
+        status: path === '/api/scenarios' ? 200 : 403,
+      });
     }
     expect((await post(traineeA, '/api/questions', questionBody('true_false'))).status).toBe(403);
     expect((await post(managerA, '/api/questions', questionBody('true_false'))).status).toBe(403);
@@ -270,9 +273,9 @@ describe('the business-scenario question bank', () => {
       trainerB,
       questionBody('single_choice', world.clientB.id, { scenarioId: scenarioB.id, stem: 'B 的题目' }),
     );
-    const managerB = await api.login(world.managerB.email);
-    expect((await get(managerB, `/api/questions/${questionB.id}`)).status).toBe(200);
-    for (const token of [trainerA, managerA]) {
+    const readerB = await api.login(world.trainerB.email);
+    expect((await get(readerB, `/api/questions/${questionB.id}`)).status).toBe(200);
+    for (const token of [trainerA]) {
       const list = await get(token, `/api/questions?perPage=100&organizationId=${world.clientB.id}`);
       expect(list.body).toEqual({ data: [], total: 0 });
       const all = await get(token, '/api/questions?perPage=100&q=B 的题目');
@@ -300,7 +303,7 @@ describe('the business-scenario question bank', () => {
     expect(borrowed.body.errors).toEqual([
       { field: 'scenarioId', message: 'must be a scenario of the same organization' },
     ]);
-    expect((await get(managerB, `/api/questions/${questionB.id}`)).body.stem).toBe('B 的题目');
+    expect((await get(readerB, `/api/questions/${questionB.id}`)).body.stem).toBe('B 的题目');
   });
 
   it('manages scenarios with attachments and deletes only unused ones', async () => {
@@ -379,7 +382,7 @@ describe('the business-scenario question bank', () => {
       ),
     ];
     const list = (query: string) =>
-      get(managerA, `/api/questions?businessProcess=${encodeURIComponent('销售 / 报价')}&${query}`);
+      get(trainerA, `/api/questions?businessProcess=${encodeURIComponent('销售 / 报价')}&${query}`);
     expect((await list('')).body.total).toBe(2);
     expect((await list('sort=difficulty')).body.data.map((q: QuestionView) => q.difficulty)).toEqual([1, 5]);
     expect((await list('sort=difficulty&order=desc')).body.data.map((q: QuestionView) => q.difficulty)).toEqual([5, 1]);
@@ -425,20 +428,20 @@ describe('the business-scenario question bank', () => {
     // Version 2 is unused, so it is rewritten in place.
     expect((await patch(trainerA, `/api/questions/${question.id}`, { points: 3 })).body.version).toBe(2);
 
-    const versions = (await get(managerA, `/api/questions/${question.id}/versions`)).body;
+    const versions = (await get(trainerA, `/api/questions/${question.id}/versions`)).body;
     expect(versions.data.map((v: QuestionVersionView) => v.version)).toEqual([2, 1]);
     expect(versions.data[1]).toEqual(frozen);
     expect(versions.data[0]).toMatchObject({ stem: '新题干', points: 3, key: { correct: 'B' }, usedAt: null });
 
     // Rewriting the scenario reaches the questions: version 2 is unused and takes it in place...
     await patch(trainerA, `/api/scenarios/${scenario.id}`, { narrative: '更新后的案例描述' });
-    expect((await get(managerA, `/api/questions/${question.id}`)).body.version).toBe(2);
+    expect((await get(trainerA, `/api/questions/${question.id}`)).body.version).toBe(2);
     const [second] = await freeze([question.id]);
     expect(second).toMatchObject({ version: 2, scenario: { narrative: '更新后的案例描述' } });
     // ...while a used version keeps the text its attempts saw and the question moves on.
     await patch(trainerA, `/api/scenarios/${scenario.id}`, { narrative: '第三版案例描述' });
-    expect((await get(managerA, `/api/questions/${question.id}`)).body.version).toBe(3);
-    const after = (await get(managerA, `/api/questions/${question.id}/versions`)).body.data as QuestionVersionView[];
+    expect((await get(trainerA, `/api/questions/${question.id}`)).body.version).toBe(3);
+    const after = (await get(trainerA, `/api/questions/${question.id}/versions`)).body.data as QuestionVersionView[];
     expect(after.map((v) => [v.version, v.scenario?.narrative])).toEqual([
       [3, '第三版案例描述'],
       [2, '更新后的案例描述'],
@@ -454,7 +457,7 @@ describe('the business-scenario question bank', () => {
     });
     const unused = await createQuestion(trainerA, questionBody('true_false'));
     expect((await api.http().delete(`/api/questions/${unused.id}`).set('authorization', trainerA)).status).toBe(204);
-    expect((await get(managerA, `/api/questions/${unused.id}`)).status).toBe(404);
+    expect((await get(trainerA, `/api/questions/${unused.id}`)).status).toBe(404);
   });
 
   it('imports an XLSX with Chinese headers', async () => {
@@ -645,7 +648,7 @@ describe('the business-scenario question bank', () => {
     ];
     // The vendor trainer sees the vendor's templates; the client's manager does not.
     expect((await get(trainerA, `/api/questions?organizationId=${world.vendor.id}`)).body.total).toBe(3);
-    expect((await get(managerA, `/api/questions?organizationId=${world.vendor.id}`)).body.total).toBe(0);
+    expect((await get(managerA, `/api/questions?organizationId=${world.vendor.id}`)).status).toBe(403);
 
     const copy = (token: string, body: object) => post(token, '/api/questions/copy', body);
     const ids = templates.map((t) => t.id);
@@ -670,7 +673,10 @@ describe('the business-scenario question bank', () => {
     // The attachment is copied too, so the client's people can open it.
     expect(scenarioCopy.attachments).toHaveLength(1);
     expect(scenarioCopy.attachments[0]).not.toBe(attachment.body.id);
-    const download = await get(traineeA, `/api/files/${scenarioCopy.attachments[0]}`).buffer(true).parse(binary);
+    // The copy downloads for whoever reads the client's bank, not for a trainee of the client.
+    const fileUrl = `/api/files/${scenarioCopy.attachments[0]}`;
+    expect((await get(traineeA, fileUrl)).status).toBe(404);
+    const download = await get(trainerA, fileUrl).buffer(true).parse(binary);
     expect(download.status).toBe(200);
     expect(Buffer.from(download.body).toString()).toBe('模板附件');
 

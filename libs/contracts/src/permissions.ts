@@ -83,6 +83,11 @@ export type PolicyRule = RawRuleOf<AppAbility>;
 export const policyRecord = (type: PolicySubject, record: object): PolicyRecord<PolicySubject> =>
   subject(type, { ...record }) as PolicyRecord<PolicySubject>;
 
+/** `GET /api/me/abilities`: the rules as they apply to the signed-in user now. */
+export interface MyAbilitiesView {
+  rules: PolicyRule[];
+}
+
 /** Why a rule refuses; the API answers 403 with this code. */
 export const CONFLICT_OF_INTEREST = 'CONFLICT_OF_INTEREST';
 
@@ -202,7 +207,7 @@ export function defineRulesFor(actor: PolicyActor): PolicyRule[] {
     can('read', 'FeedbackSummary', { organizationId: own, sessionId: { $in: trainerSessions } });
     can('read', 'QualificationTrack', inOwn);
     can('read', 'Cascade', inOwn);
-    can(['read', 'create'], 'File', inOwn);
+    can('create', 'File', inOwn);
   }
   // Session trainers (an assistant may still be a candidate) run their own sessions' sign-in.
   if (trainerSessions.length > 0) {
@@ -223,6 +228,8 @@ export function defineRulesFor(actor: PolicyActor): PolicyRule[] {
     can('read', 'User', inOwn);
     can(['read', 'confirm'], 'TrainingPlan', inOwn);
     can(['read', 'readAttendance', 'enroll'], 'Session', inOwn);
+    // Scenarios tell the business story; the questions, with their keys, stay with the bank's authors.
+    can('read', 'Scenario', inOwn);
     can(['read', 'update'], 'TrainingIssue', inOwn);
     // Departments below the ones they head; only an admin names a department's manager.
     can('create', 'Department', { organizationId: own, parentId: headed });
@@ -238,7 +245,7 @@ export function defineRulesFor(actor: PolicyActor): PolicyRule[] {
     can('nominate', 'Qualification', { organizationId: own, departmentId: headed });
     can('read', 'Cascade', inOwn);
     can(['read', 'create', 'update', 'delete'], 'Webhook', inOwn);
-    can(['read', 'create'], 'File', inOwn);
+    can('create', 'File', inOwn);
   }
 
   // Conflict of interest: whoever sits an exam neither sees what it can draw nor acts on it.
@@ -262,7 +269,7 @@ export function defineRulesFor(actor: PolicyActor): PolicyRule[] {
     cannot('read', 'Attempt', { examId: { $in: examIds }, userId: { $ne: me } }).because(CONFLICT_OF_INTEREST);
   }
   // Only admins name who manages a department.
-  if (!roles.includes('admin')) cannot('update', 'Department', 'managerId');
+  if (!roles.includes('admin')) cannot(['create', 'update'], 'Department', 'managerId');
   return rules;
 }
 

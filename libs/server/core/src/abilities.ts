@@ -31,6 +31,9 @@ export interface RouteAbility {
 export const Can = (action: PolicyAction | PolicyAction[], subjectType: PolicySubject) =>
   SetMetadata(ABILITY_KEY, { actions: [action].flat(), subjectType } satisfies RouteAbility);
 
+/** Refused reads answer 404, so they tell nothing about what exists. */
+const READS: PolicyAction[] = ['read', 'readResults', 'readAttendance'];
+
 const abilities = new WeakMap<Actor, AppAbility>();
 
 /** The actor's abilities, built once per actor object (actors are cached briefly, so per few seconds). */
@@ -68,7 +71,7 @@ export function assertMay(
   const ability = currentAbility();
   const tagged = policyRecord(type, record);
   if (ability.can(action, tagged, options.field)) return;
-  if (action === 'read') throw new NotFoundError(options.entity ?? type);
+  if (READS.includes(action)) throw new NotFoundError(options.entity ?? type);
   const rule = ability.relevantRuleFor(action, tagged, options.field);
   if (rule?.inverted && rule.reason === CONFLICT_OF_INTEREST)
     throw new ForbiddenError('You sit this exam, so you may not act on it', CONFLICT_OF_INTEREST);

@@ -27,6 +27,7 @@ export interface ResultAttemptRow {
   userId: string;
   userName: string;
   username: string;
+  departmentId: string | null;
   department: string | null;
   number: number;
   status: AttemptStatus;
@@ -85,6 +86,7 @@ export class ExamResultsRepository {
       user_id: string;
       user_name: string;
       username: string;
+      department_id: string | null;
       department: string | null;
       number: number;
       status: AttemptStatus;
@@ -96,8 +98,8 @@ export class ExamResultsRepository {
       submitted_at: Date | null;
       deadline_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT a.id AS attempt_id, a.user_id, u.name AS user_name, u.email AS username, d.name AS department,
-              a.number, a.status, a.score, a.max_score, a.percent, a.passed, a.started_at, a.submitted_at, a.deadline_at
+      `SELECT a.id AS attempt_id, a.user_id, u.name AS user_name, u.email AS username, u.department_id,
+              d.name AS department, a.number, a.status, a.score, a.max_score, a.percent, a.passed, a.started_at, a.submitted_at, a.deadline_at
          FROM attempt a
          JOIN app_user u ON u.id = a.user_id
          LEFT JOIN department d ON d.id = u.department_id
@@ -109,6 +111,7 @@ export class ExamResultsRepository {
       userId: r.user_id,
       userName: r.user_name,
       username: r.username,
+      departmentId: r.department_id,
       department: r.department,
       number: r.number,
       status: r.status,
@@ -129,6 +132,15 @@ export class ExamResultsRepository {
       assignedParams(exam),
     );
     return n;
+  }
+
+  /** Whether the exam is assigned to the person, by name or through its session or plan. */
+  async isAssigned(exam: Exam, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM (${ASSIGNED_USER_IDS}) assigned(user_id) WHERE user_id = $6 LIMIT 1`,
+      [...assignedParams(exam), userId],
+    );
+    return rows.length > 0;
   }
 
   /** Every graded answer of the exam's finalised attempts. */
@@ -269,16 +281,21 @@ export class ResultsLoopRepository {
     return n;
   }
 
-  /** The managers of each department: the one it names, and any manager working in it. */
+  /**
+   * Who heads each department: its manager and the managers of the departments above it,
+   * the same people who may read its named results.
+   */
   async departmentManagers(departmentIds: string[]): Promise<DepartmentManager[]> {
     if (departmentIds.length === 0) return [];
     return (
       await this.dataSource.query(
-        `SELECT d.id AS department_id, d.manager_id AS user_id FROM department d
-          WHERE d.id = ANY($1::uuid[]) AND d.manager_id IS NOT NULL
-         UNION
-         SELECT u.department_id, u.id FROM app_user u
-          WHERE u.department_id = ANY($1::uuid[]) AND u.active AND 'manager' = ANY(u.roles)`,
+        `WITH RECURSIVE above AS (
+           SELECT d.id AS department_id, d.id AS head_id, d.parent_id FROM department d WHERE d.id = ANY($1::uuid[])
+           UNION
+           SELECT above.department_id, p.id, p.parent_id FROM department p JOIN above ON p.id = above.parent_id)
+         SELECT DISTINCT above.department_id, h.manager_id AS user_id
+           FROM above JOIN department h ON h.id = above.head_id
+           JOIN app_user u ON u.id = h.manager_id AND u.active AND 'manager' = ANY(u.roles)`,
         [departmentIds],
       )
     ).map((r: { department_id: string; user_id: string }) => ({ departmentId: r.department_id, userId: r.user_id }));

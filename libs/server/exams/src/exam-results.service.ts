@@ -3,6 +3,7 @@ import { AttemptStatus, ExamResultRow, ExamResultsView, ItemAnalysisRow, ItemAna
 import ExcelJS from 'exceljs';
 import { ExamResultsRepository, ResultAttemptRow } from './exam-results.repository';
 import { ExamsRepository } from './exams.repository';
+import { reaches, resultsReach } from './results-reach';
 import {
   difficultyFlag,
   expectedFacility,
@@ -33,6 +34,7 @@ export class ExamResultsService {
 
   async results(examId: string): Promise<ExamResultsView> {
     const exam = await this.exams.findVisible(examId);
+    const reach = resultsReach(exam);
     const [attempts, assigned] = await Promise.all([this.store.attemptsOf(exam.id), this.store.assignedCount(exam)]);
     const byPerson = new Map<string, ResultAttemptRow[]>();
     for (const a of attempts) byPerson.set(a.userId, [...(byPerson.get(a.userId) ?? []), a]);
@@ -58,7 +60,8 @@ export class ExamResultsService {
       finalized: bests.length,
       passed: people.filter((p) => p.attempts.some((a) => a.status === 'finalized' && a.passed)).length,
       averagePercent: bests.length ? round2(bests.reduce((s, a) => s + (a.percent ?? 0), 0) / bests.length) : null,
-      rows: people.flatMap((p) => p.attempts.map(toRow)),
+      // The counts above cover everyone; names only the people the reader may see.
+      rows: people.filter((p) => reaches(reach, p.attempts[0].departmentId)).flatMap((p) => p.attempts.map(toRow)),
     };
   }
 
@@ -115,6 +118,8 @@ export class ExamResultsService {
 
   async itemAnalysis(examId: string): Promise<ItemAnalysisView> {
     const exam = await this.exams.findVisible(examId);
+    // Aggregates only, so a manager reads it for the whole exam; a candidate does not.
+    resultsReach(exam);
     const answers = await this.store.finalizedItems(exam.id);
     const byAttempt = new Map<string, ScoredAttempt & { items: Map<string, { score: number; points: number }> }>();
     for (const a of answers) {

@@ -24,6 +24,8 @@ import { ResultsLoopService } from './results-loop.service';
 import { KeyCorrectionsService } from './key-corrections.service';
 import { ManualGradingService } from './manual-grading.service';
 import { LearningGainService } from './learning-gain.service';
+import { FilesModule } from '@cascade/server/files';
+import { AttemptFileReader } from './attempt-file-reader';
 
 export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection, RecognitionPolicy, ResultsRelease];
 
@@ -34,10 +36,12 @@ export const EXAM_ENTITIES = [Exam, Attempt, AttemptItem, KeyCorrection, Recogni
     PlansModule,
     SessionsModule,
     QuestionsModule,
+    FilesModule,
     NotificationsModule,
     CertificatesModule,
   ],
   providers: [
+    AttemptFileReader,
     ExamsRepository,
     ExamsService,
     AttemptsRepository,

@@ -7,15 +7,23 @@ import {
   RecognitionPolicyView,
   ResultsReleaseView,
 } from '@cascade/contracts';
-import { ConflictError, currentActor, ForbiddenError, RequestContext, UnprocessableError } from '@cascade/server/core';
+import {
+  assertMay,
+  ConflictError,
+  currentActor,
+  ForbiddenError,
+  recordAudit,
+  UnprocessableError,
+} from '@cascade/server/core';
 import { OrganizationsService } from '@cascade/server/identity';
 import { NotificationsService } from '@cascade/server/notifications';
 import { JobHandlers, Outbox, PeriodicTasks } from '@cascade/server/queue';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { RecognitionPolicyDto } from './attempt.dto';
 import { Exam } from './exam.entity';
 import { AssignedPerson, ExamResultsRepository, ResultsLoopRepository } from './exam-results.repository';
 import { ExamsRepository } from './exams.repository';
+import { reaches, resultsReach } from './results-reach';
 import { RecognitionPolicy, ResultsRelease } from './results-loop.entities';
 
 /** A client without its own policy: excellent from 90%, named; follow-ups to trainers and managers. */
@@ -69,12 +77,7 @@ export class ResultsLoopService implements OnModuleInit {
   /** Admins, and managers of that client. */
   async setPolicy(organizationId: string, input: RecognitionPolicyDto): Promise<RecognitionPolicyView> {
     const organization = await this.organizations.get(organizationId);
-    const actor = currentActor();
-    if (
-      !actor.roles.includes('admin') &&
-      !(actor.roles.includes('manager') && actor.organizationId === organization.id)
-    )
-      throw new ForbiddenError("Only the client's managers set its recognition policy");
+    assertMay('update', 'RecognitionPolicy', { organizationId: organization.id });
     if (organization.kind !== 'client') {
       throw new UnprocessableError('NOT_A_CLIENT', 'Recognition policies belong to client organizations', [
         { field: 'organizationId', message: 'must be a client organization' },
@@ -90,6 +93,7 @@ export class ResultsLoopService implements OnModuleInit {
    */
   async release(examId: string): Promise<ResultsReleaseView> {
     const exam = await this.exams.findVisible(examId);
+    assertMay('release', 'Exam', exam);
     const pending = await this.loop.awaitingGrading(exam.id);
     if (pending > 0) {
       throw new ConflictError('GRADING_PENDING', `${pending} attempt(s) are not graded yet`, { pending });
@@ -114,9 +118,23 @@ export class ResultsLoopService implements OnModuleInit {
          ON CONFLICT DO NOTHING RETURNING exam_id`,
         [examId, by, trigger],
       );
-      if (inserted.length) await this.outbox.enqueue(manager, 'exam.release', { examId });
+      if (inserted.length) {
+        await this.outbox.enqueue(manager, 'exam.release', { examId });
+        await recordAudit(manager, {
+          action: 'release',
+          entity: 'Exam',
+          entityId: examId,
+          organizationId: await this.organizationOf(manager, examId),
+          before: null,
+          after: { trigger, releasedBy: by },
+        });
+      }
       return inserted.length > 0;
     });
+  }
+
+  private async organizationOf(manager: EntityManager, examId: string): Promise<string | null> {
+    return (await manager.findOneBy(Exam, { id: examId }))?.organizationId ?? null;
   }
 
   async releaseView(examId: string): Promise<ResultsReleaseView> {
@@ -138,22 +156,20 @@ export class ResultsLoopService implements OnModuleInit {
   /** Digests of the departments the reader may see: all for staff, their own for a manager. */
   async digests(examId: string): Promise<DepartmentDigestView[]> {
     const exam = await this.exams.findVisible(examId);
+    const reach = resultsReach(exam);
     const computed = await this.compute(exam, 'zh-CN');
-    const mine = await this.readableDepartments(computed.map((c) => c.digest.departmentId));
-    return computed.filter((c) => mine(c.digest.departmentId)).map((c) => c.digest);
+    return computed.filter((c) => reaches(reach, c.digest.departmentId)).map((c) => c.digest);
   }
 
   /** Private: trainers see every department's; managers their own, when the policy includes them. */
   async followUps(examId: string): Promise<FollowUpListView[]> {
     const exam = await this.exams.findVisible(examId);
-    const actor = currentActor();
+    const reach = resultsReach(exam);
     const policy = await this.policyOf(exam.organizationId);
-    const staff = actor.roles.includes('admin') || actor.roles.includes('trainer');
-    if (!staff && !(actor.roles.includes('manager') && policy.followUpRecipients.includes('department_managers')))
+    if (!reach.all && !policy.followUpRecipients.includes('department_managers'))
       throw new ForbiddenError('Follow-up lists go only to the trainers and the department managers');
     const computed = await this.compute(exam, 'zh-CN');
-    const mine = await this.readableDepartments(computed.map((c) => c.digest.departmentId));
-    return computed.filter((c) => mine(c.digest.departmentId)).map((c) => c.followUp);
+    return computed.filter((c) => reaches(reach, c.digest.departmentId)).map((c) => c.followUp);
   }
 
   /** Sends what a release owes everyone; the job id keys every notification, so a retry sends nothing twice. */
@@ -297,16 +313,6 @@ export class ResultsLoopService implements OnModuleInit {
     return new Map(
       post.flatMap((p) => (before.has(p.userId) ? [[p.userId, round1(p.percent - before.get(p.userId)!)]] : [])),
     );
-  }
-
-  /** Staff read every department; a manager the departments they manage or work in. */
-  private async readableDepartments(departmentIds: (string | null)[]): Promise<(id: string | null) => boolean> {
-    const actor = currentActor();
-    if (RequestContext.isSystem() || actor.roles.includes('admin') || actor.roles.includes('trainer'))
-      return () => true;
-    const managers = await this.loop.departmentManagers(departmentIds.filter((d): d is string => d !== null));
-    const own = new Set(managers.filter((m) => m.userId === actor.userId).map((m) => m.departmentId));
-    return (id) => id !== null && own.has(id);
   }
 
   private async policyOf(organizationId: string): Promise<RecognitionPolicyView> {

@@ -4,12 +4,15 @@ import { StoredFileView } from '@cascade/contracts';
 import {
   currentActor,
   InputError,
+  may,
   NotFoundError,
+  RequestContext,
   ScopedRepository,
   ScopeRules,
   visibleOrganizationIds,
 } from '@cascade/server/core';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { FileReferences } from './file-references';
 import { StoredFile } from './stored-file.entity';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -35,6 +38,7 @@ export class FilesRepository extends ScopedRepository<StoredFile> {
 export class FilesService {
   constructor(
     private readonly files: FilesRepository,
+    private readonly references: FileReferences,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -61,11 +65,18 @@ export class FilesService {
   }
 
   async get(id: string): Promise<StoredFileView> {
-    return toView(await this.files.findVisible(id));
+    return toView(await this.readable(await this.files.findVisible(id)));
   }
 
-  download(id: string): Promise<StoredFile> {
-    return this.files.findWithContent(id);
+  async download(id: string): Promise<StoredFile> {
+    return this.readable(await this.files.findWithContent(id));
+  }
+
+  /** Its uploader, whoever may read every file of its organization, or a reader of a record it is attached to. */
+  private async readable<T extends StoredFile>(file: T): Promise<T> {
+    if (RequestContext.isSystem() || may('read', 'File', file) || (await this.references.readable(file.id)))
+      return file;
+    throw new NotFoundError('File');
   }
 
   /** Files exist and belong to the organization; used to validate references to uploads. */

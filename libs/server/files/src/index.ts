@@ -1,3 +1,4 @@
 export * from './files.module';
 export * from './files.service';
 export * from './stored-file.entity';
+export * from './file-references';

@@ -20,13 +20,6 @@ import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
-/**
- * Every request needs its actor; a burst of sign-ins would otherwise read the same rows
- * hundreds of times a second. Changes made through this process apply at once (see forget);
- * another replica's cache catches up within this many milliseconds.
- */
-const ACTOR_CACHE_MS = 3000;
-const ACTOR_CACHE_ENTRIES = 10_000;
 /** How long the first actor lookup waits for others to share its query. */
 const ACTOR_BATCH_MS = 2;
 const REFRESH_TOKEN_DAYS = 30;
@@ -38,7 +31,6 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 
 @Injectable()
 export class AuthService extends ActorResolver {
-  private readonly recent = new Map<string, { actor: Actor | null; until: number }>();
   private batch = new Map<
     string,
     { promise: Promise<Actor | null>; resolve: (actor: Actor | null) => void; reject: (error: unknown) => void }
@@ -51,7 +43,6 @@ export class AuthService extends ActorResolver {
     private readonly facts: ActorFactsSource,
   ) {
     super();
-    usersService.onActorChange((userId) => this.forget(userId));
   }
 
   async login(emailInput: string, password: string, ip: string): Promise<LoginResponse> {
@@ -109,8 +100,6 @@ export class AuthService extends ActorResolver {
 
   /** The actor behind an access token, looked up fresh so deactivation and role changes apply at once. */
   async resolve(userId: string): Promise<Actor | null> {
-    const cached = this.recent.get(userId);
-    if (cached && cached.until > Date.now()) return cached.actor;
     if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
     return this.lookUpBatched(userId);
   }
@@ -135,21 +124,10 @@ export class AuthService extends ActorResolver {
     this.batch = new Map();
     try {
       const actors = await this.actorsFor(this.dataSource.manager, [...batch.keys()]);
-      const until = Date.now() + ACTOR_CACHE_MS;
-      if (this.recent.size + batch.size >= ACTOR_CACHE_ENTRIES) this.recent.clear();
-      for (const [userId, waiting] of batch) {
-        const actor = actors.get(userId) ?? null;
-        this.recent.set(userId, { actor, until });
-        waiting.resolve(actor);
-      }
+      for (const [userId, waiting] of batch) waiting.resolve(actors.get(userId) ?? null);
     } catch (error) {
       for (const waiting of batch.values()) waiting.reject(error);
     }
-  }
-
-  /** Drops a user's cached actor after a change to their roles, assignments or active flag. */
-  forget(userId: string): void {
-    this.recent.delete(userId);
   }
 
   private async actorFor(manager: EntityManager, userId: string): Promise<Actor | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DepartmentView, ListResult } from '@cascade/contracts';
-import { ConflictError } from '@cascade/server/core';
+import { assertMay, ConflictError } from '@cascade/server/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Department } from './department.entity';
 import { CreateDepartmentDto, DepartmentListQuery, UpdateDepartmentDto } from './dto';
@@ -29,6 +29,10 @@ export class DepartmentsService {
 
   async create(input: CreateDepartmentDto): Promise<DepartmentView> {
     const organization = await this.organizations.findVisible(input.organizationId);
+    const placed = { organizationId: organization.id, parentId: input.parentId ?? null };
+    assertMay('create', 'Department', placed);
+    // Only an admin names who manages a department.
+    if (input.managerId) assertMay('create', 'Department', placed, { field: 'managerId' });
     return this.dataSource.transaction(async (manager) => {
       await this.checkReferences(manager, organization.id, null, input.parentId, input.managerId);
       await this.checkNameFree(manager, organization.id, input.name, null);
@@ -45,6 +49,11 @@ export class DepartmentsService {
   async update(id: string, input: UpdateDepartmentDto): Promise<DepartmentView> {
     return this.dataSource.transaction(async (manager) => {
       const department = await this.departments.findVisibleForUpdate(id, manager);
+      assertMay('update', 'Department', department);
+      for (const field of Object.keys(input)) assertMay('update', 'Department', department, { field });
+      // Moved, it must land under a department the actor may place departments in.
+      if (input.parentId !== undefined && input.parentId !== department.parentId)
+        assertMay('create', 'Department', { organizationId: department.organizationId, parentId: input.parentId });
       await this.checkReferences(manager, department.organizationId, department.id, input.parentId, input.managerId);
       if (input.name !== undefined)
         await this.checkNameFree(manager, department.organizationId, input.name, department.id);
@@ -56,6 +65,7 @@ export class DepartmentsService {
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const department = await this.departments.findVisibleForUpdate(id, manager);
+      assertMay('delete', 'Department', department);
       if (await this.departments.hasDependents(department.id, manager)) {
         throw new ConflictError('DEPARTMENT_IN_USE', 'The department still has sub-departments or users');
       }

@@ -8,12 +8,13 @@ import { PlanTarget } from './plan-target.entity';
 import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
 import { TrainingPlan } from './training-plan.entity';
+import { PlanFileReader } from './plan-file-reader';
 
 export const PLAN_ENTITIES = [TrainingPlan, PlanModule, PlanTarget, PlanRevision];
 
 @Module({
   imports: [TypeOrmModule.forFeature(PLAN_ENTITIES), IdentityModule, FilesModule],
-  providers: [PlansRepository, PlansService],
+  providers: [PlanFileReader, PlansRepository, PlansService],
   exports: [PlansService],
 })
 export class PlansModule {}

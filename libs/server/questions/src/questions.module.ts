@@ -9,12 +9,20 @@ import { QuestionsRepository, ScenariosRepository } from './questions.repository
 import { QuestionsService } from './questions.service';
 import { Scenario } from './scenario.entity';
 import { ScenariosService } from './scenarios.service';
+import { ScenarioFileReader } from './scenario-file-reader';
 
 export const QUESTION_ENTITIES = [Scenario, Question, QuestionVersion];
 
 @Module({
   imports: [TypeOrmModule.forFeature(QUESTION_ENTITIES), IdentityModule, FilesModule],
-  providers: [QuestionsRepository, ScenariosRepository, QuestionsService, ScenariosService, QuestionImportService],
+  providers: [
+    ScenarioFileReader,
+    QuestionsRepository,
+    ScenariosRepository,
+    QuestionsService,
+    ScenariosService,
+    QuestionImportService,
+  ],
   exports: [QuestionsService, ScenariosService, QuestionImportService],
 })
 export class QuestionsModule {}

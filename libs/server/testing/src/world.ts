@@ -50,6 +50,13 @@ export async function createWorld(api: TestApi, tag = Math.random().toString(36)
         ]);
         return { id: view.id, email: view.email, organizationId: o.id };
       };
+      // Each client's manager heads its department, as the demo's do.
+      const managerA = await make(clientA, 'manager-a', ['manager'], { departmentId: departmentA.id });
+      const managerB = await make(clientB, 'manager-b', ['manager'], { departmentId: departmentB.id });
+      await manager.update(Department, { id: departmentA.id }, { managerId: managerA.id });
+      await manager.update(Department, { id: departmentB.id }, { managerId: managerB.id });
+      departmentA.managerId = managerA.id;
+      departmentB.managerId = managerB.id;
       return {
         vendor,
         clientA,
@@ -59,8 +66,8 @@ export async function createWorld(api: TestApi, tag = Math.random().toString(36)
         admin: await make(vendor, 'admin', ['admin']),
         trainerA: await make(vendor, 'trainer-a', ['trainer'], { assignedOrganizationIds: [clientA.id] }),
         trainerB: await make(vendor, 'trainer-b', ['trainer'], { assignedOrganizationIds: [clientB.id] }),
-        managerA: await make(clientA, 'manager-a', ['manager'], { departmentId: departmentA.id }),
-        managerB: await make(clientB, 'manager-b', ['manager'], { departmentId: departmentB.id }),
+        managerA,
+        managerB,
         traineeA: await make(clientA, 'trainee-a', ['trainee'], { departmentId: departmentA.id, isKeyUser: true }),
         traineeA2: await make(clientA, 'trainee-a2', ['trainee'], { departmentId: departmentA.id }),
         traineeB: await make(clientB, 'trainee-b', ['trainee'], { departmentId: departmentB.id }),

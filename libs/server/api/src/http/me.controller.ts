@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ListResult, MyExamView, NotificationView } from '@cascade/contracts';
+import { defineRulesFor, ListResult, MyAbilitiesView, MyExamView, NotificationView } from '@cascade/contracts';
 import { AttemptsService } from '@cascade/server/exams';
-import { ListQueryDto, toBoolean } from '@cascade/server/core';
+import { currentActor, ListQueryDto, toBoolean } from '@cascade/server/core';
 import { NotificationsService } from '@cascade/server/notifications';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
@@ -23,6 +23,15 @@ export class MeController {
     private readonly notifications: NotificationsService,
     private readonly attempts: AttemptsService,
   ) {}
+
+  /**
+   * The rules of the permission policy as they apply to me now, for the console to show only
+   * what I may do. The API checks every request against the same rules.
+   */
+  @Get('abilities')
+  abilities(): MyAbilitiesView {
+    return { rules: defineRulesFor(currentActor()) };
+  }
 
   /** The exams assigned to me, with my own window, attempts and latest result. */
   @Get('exams')
