@@ -1,4 +1,6 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { AbilityProvider } from '@casl/react';
+import type { ReactNode } from 'react';
+import { Admin, CanAccess, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { CheckInScreen } from './checkin/CheckInScreen';
 import { TraineeCheckInPage } from './checkin/TraineeCheckInPage';
@@ -8,6 +10,7 @@ import { InboxPage } from './inbox/InboxPage';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
 import { ProfilePage } from './profile/ProfilePage';
+import { ability } from './providers/abilities';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import auditEntries from './resources/audit-entries';
@@ -33,54 +36,105 @@ import { MyFeedbackPage } from './trainee/feedback/MyFeedbackPage';
 import { MySessionsPage } from './trainee/MySessionsPage';
 import { VerifyCertificatePage } from './verify/VerifyCertificatePage';
 
+/** A page reached by its URL shows only to someone the policy lets do what it is for. */
+const Guarded = ({ resource, action, children }: { resource: string; action: string; children: ReactNode }) => (
+  <CanAccess resource={resource} action={action}>
+    {children}
+  </CanAccess>
+);
+
 export const App = () => (
-  <Admin
-    title="Cascade"
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    i18nProvider={i18nProvider}
-    layout={Layout}
-    loginPage={LoginPage}
-    dashboard={Dashboard}
-    theme={theme}
-    requireAuth
-    disableTelemetry
-  >
-    <Resource name="organizations" {...organizations} />
-    <Resource name="departments" {...departments} />
-    <Resource name="users" {...users} />
-    <Resource name="training-plans" {...trainingPlans} />
-    <Resource name="sessions" {...sessions} />
-    <Resource name="training-issues" {...trainingIssues} />
-    <Resource name="questions" {...questions} />
-    <Resource name="scenarios" {...scenarios} />
-    <Resource name="exams" {...exams} />
-    <Resource name="feedback-forms" {...feedbackForms} />
-    <Resource name="qualification-tracks" {...qualificationTracks} />
-    <Resource name="webhooks" {...webhooks} />
-    <Resource name="audit-entries" {...auditEntries} />
-    <CustomRoutes>
-      <Route path="/inbox" element={<InboxPage />} />
-      <Route path="/profile" element={<ProfilePage />} />
-      <Route path="/users/import" element={<UserImport />} />
-      <Route path="/my-sessions" element={<MySessionsPage />} />
-      <Route path="/questions/import" element={<QuestionImport />} />
-      <Route path="/exams/:id/results" element={<ExamResultsPage />} />
-      <Route path="/exams/:id/item-analysis" element={<ItemAnalysisPage />} />
-      <Route path="/grading" element={<GradingQueuePage />} />
-      <Route path="/my-exams" element={<MyExamsPage />} />
-      <Route path="/my-feedback" element={<MyFeedbackPage />} />
-      <Route path="/teach-backs/create" element={<TeachBackCreatePage />} />
-      <Route path="/cascade" element={<CascadePage />} />
-    </CustomRoutes>
-    {/* Full-screen pages: the room's check-in board, and the trainee's phone at check-in, in an exam and giving feedback. */}
-    <CustomRoutes noLayout>
-      <Route path="/sessions/:id/check-in" element={<CheckInScreen />} />
-      <Route path="/checkin/:sessionId" element={<TraineeCheckInPage />} />
-      <Route path="/attempts/:attemptId" element={<AttemptPage />} />
-      <Route path="/feedback/:requestId" element={<FeedbackAnswerPage />} />
-      {/* Public: anyone holding a certificate's code, signed in or not. */}
-      <Route path="/verify/:code" element={<VerifyCertificatePage />} />
-    </CustomRoutes>
-  </Admin>
+  <AbilityProvider value={ability}>
+    <Admin
+      title="Cascade"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      layout={Layout}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="organizations" {...organizations} />
+      <Resource name="departments" {...departments} />
+      <Resource name="users" {...users} />
+      <Resource name="training-plans" {...trainingPlans} />
+      <Resource name="sessions" {...sessions} />
+      <Resource name="training-issues" {...trainingIssues} />
+      <Resource name="questions" {...questions} />
+      <Resource name="scenarios" {...scenarios} />
+      <Resource name="exams" {...exams} />
+      <Resource name="feedback-forms" {...feedbackForms} />
+      <Resource name="qualification-tracks" {...qualificationTracks} />
+      <Resource name="webhooks" {...webhooks} />
+      <Resource name="audit-entries" {...auditEntries} />
+      <CustomRoutes>
+        <Route path="/inbox" element={<InboxPage />} />
+        <Route path="/profile" element={<ProfilePage />} />
+        <Route
+          path="/users/import"
+          element={
+            <Guarded resource="users" action="import">
+              <UserImport />
+            </Guarded>
+          }
+        />
+        <Route path="/my-sessions" element={<MySessionsPage />} />
+        <Route
+          path="/questions/import"
+          element={
+            <Guarded resource="questions" action="import">
+              <QuestionImport />
+            </Guarded>
+          }
+        />
+        <Route
+          path="/exams/:id/results"
+          element={
+            <Guarded resource="exams" action="digests">
+              <ExamResultsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="/exams/:id/item-analysis"
+          element={
+            <Guarded resource="exams" action="digests">
+              <ItemAnalysisPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="/grading"
+          element={
+            <Guarded resource="exams" action="grade">
+              <GradingQueuePage />
+            </Guarded>
+          }
+        />
+        <Route path="/my-exams" element={<MyExamsPage />} />
+        <Route path="/my-feedback" element={<MyFeedbackPage />} />
+        <Route path="/teach-backs/create" element={<TeachBackCreatePage />} />
+        <Route
+          path="/cascade"
+          element={
+            <Guarded resource="cascade" action="list">
+              <CascadePage />
+            </Guarded>
+          }
+        />
+      </CustomRoutes>
+      {/* Full-screen pages: the room's check-in board, and the trainee's phone at check-in, in an exam and giving feedback. */}
+      <CustomRoutes noLayout>
+        <Route path="/sessions/:id/check-in" element={<CheckInScreen />} />
+        <Route path="/checkin/:sessionId" element={<TraineeCheckInPage />} />
+        <Route path="/attempts/:attemptId" element={<AttemptPage />} />
+        <Route path="/feedback/:requestId" element={<FeedbackAnswerPage />} />
+        {/* Public: anyone holding a certificate's code, signed in or not. */}
+        <Route path="/verify/:code" element={<VerifyCertificatePage />} />
+      </CustomRoutes>
+    </Admin>
+  </AbilityProvider>
 );

@@ -260,6 +260,8 @@ export function defineRulesFor(actor: PolicyActor): PolicyRule[] {
       cannot(['read', 'update', 'delete', 'correctKey'], 'Question', { ...cell }).because(CONFLICT_OF_INTEREST);
     }
   }
+  // Only a candidate sits an exam, whatever their roles: anyone else's attempt would skew its results.
+  cannot('sit', 'Exam', { assigned: { $ne: true } });
   // Nobody marks their own attendance or staffs a session they are enrolled in.
   cannot('markAttendance', 'Session', { attendeeId: me });
   if (actor.enrolledSessionIds.length > 0) {

@@ -1,6 +1,6 @@
 import type { LoginResponse } from '@cascade/contracts';
 import type { AuthProvider } from 'react-admin';
-import { canAccess } from './accessControl';
+import { canAccess, forgetAbilities, freshAbilities, loadAbilities } from './abilities';
 import { httpClient } from './httpClient';
 import { session } from './session';
 
@@ -18,11 +18,13 @@ export const authProvider: AuthProvider = {
       authenticated: false,
     });
     session.save(json);
+    await loadAbilities();
   },
 
   async logout() {
     const refreshToken = session.refreshToken();
     session.clear();
+    forgetAbilities();
     if (refreshToken) {
       // Best effort: the local session is gone either way.
       await httpClient('/auth/logout', { method: 'POST', json: { refreshToken }, authenticated: false }).catch(
@@ -54,6 +56,7 @@ export const authProvider: AuthProvider = {
   },
 
   async canAccess({ resource, action }) {
-    return canAccess(session.user()?.roles ?? [], resource, action);
+    if (session.accessToken() || session.refreshToken()) await freshAbilities();
+    return canAccess(resource, action);
   },
 };
