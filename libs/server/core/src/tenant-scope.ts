@@ -15,10 +15,10 @@ export function visibleOrganizationIds(actor: Actor | null = RequestContext.acto
   return [...ids];
 }
 
-/** Trainees without any other role see only records about themselves. */
+/** Trainees without any other role (or a bank authoring grant) see only records about themselves. */
 export function isOnlyTrainee(actor: Actor | null = RequestContext.actor()): boolean {
   if (RequestContext.isSystem() || !actor) return false;
-  return actor.roles.every((role) => role === 'trainee');
+  return !actor.bankAuthor && actor.roles.every((role) => role === 'trainee');
 }
 
 export function currentActor(): Actor {
