@@ -1,6 +1,6 @@
 import { AbilityProvider } from '@casl/react';
 import type { ReactNode } from 'react';
-import { Admin, CanAccess, CustomRoutes, Resource } from 'react-admin';
+import { AccessDenied, Admin, CanAccess, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { CheckInScreen } from './checkin/CheckInScreen';
 import { TraineeCheckInPage } from './checkin/TraineeCheckInPage';
@@ -38,7 +38,7 @@ import { VerifyCertificatePage } from './verify/VerifyCertificatePage';
 
 /** A page reached by its URL shows only to someone the policy lets do what it is for. */
 const Guarded = ({ resource, action, children }: { resource: string; action: string; children: ReactNode }) => (
-  <CanAccess resource={resource} action={action}>
+  <CanAccess resource={resource} action={action} accessDenied={<AccessDenied />}>
     {children}
   </CanAccess>
 );

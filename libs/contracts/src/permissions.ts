@@ -198,13 +198,18 @@ export function defineRulesFor(actor: PolicyActor): PolicyRule[] {
     can('read', 'User', inOwn);
     can(['read', 'create', 'update', 'run'], 'TrainingPlan', inOwn);
     can('create', 'Session', { organizationId: own, businessProcess: processes });
-    can(['update', 'staff', 'enroll'], 'Session', { id: { $in: actor.ledSessionIds } });
+    if (actor.ledSessionIds.length > 0)
+      can(['update', 'staff', 'enroll'], 'Session', { id: { $in: actor.ledSessionIds } });
     can(['read', 'update'], 'TrainingIssue', inOwn);
-    // Exams of the sessions they train; the bank only when an admin granted authoring.
-    can(['read', 'readResults', 'release'], 'Exam', { organizationId: own, sessionId: { $in: trainerSessions } });
-    can(['read', 'grade'], 'Attempt', { organizationId: own, sessionId: { $in: trainerSessions } });
+    // Exams of the sessions they train (none until they train one); the bank only when an
+    // admin granted authoring.
+    if (trainerSessions.length > 0) {
+      const theirs = { organizationId: own, sessionId: { $in: trainerSessions } };
+      can(['read', 'readResults', 'release'], 'Exam', theirs);
+      can(['read', 'grade'], 'Attempt', theirs);
+      can('read', 'FeedbackSummary', theirs);
+    }
     can('read', 'FeedbackForm', inOwn);
-    can('read', 'FeedbackSummary', { organizationId: own, sessionId: { $in: trainerSessions } });
     can('read', 'QualificationTrack', inOwn);
     can('read', 'Cascade', inOwn);
     can('create', 'File', inOwn);

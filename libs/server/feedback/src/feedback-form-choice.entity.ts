@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The form a plan names by default, or a session names instead. Kept beside the plan
@@ -26,6 +26,7 @@ export class FeedbackFormChoice {
 
 /** Sessions whose attendees have been asked for feedback, so each session is asked once. */
 @Entity('feedback_round')
+@Index('feedback_round_requested_idx', ['requestedAt'])
 export class FeedbackRound {
   @PrimaryColumn('uuid')
   sessionId!: string;

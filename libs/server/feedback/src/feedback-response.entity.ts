@@ -1,12 +1,15 @@
 import { FeedbackItemType, FeedbackSubject } from '@cascade/contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { FeedbackBatch } from './feedback-batch.entity';
 
 /**
  * A submitted form. For an anonymous form `userId` is null and only the day is kept, so
- * neither a column nor a timestamp leads back to the request that was marked answered.
+ * neither a column nor a timestamp leads back to the request that was marked answered;
+ * and its answers reach aggregates only with the batch that released it.
  */
 @Entity('feedback_response')
 @Index('feedback_response_session_idx', ['sessionId'])
+@Index('feedback_response_waiting_idx', ['sessionId', 'formId'], { where: 'batch_id IS NULL' })
 @Index('feedback_response_person_uq', ['sessionId', 'userId'], { unique: true, where: 'user_id IS NOT NULL' })
 export class FeedbackResponse {
   @PrimaryGeneratedColumn('uuid')
@@ -26,6 +29,14 @@ export class FeedbackResponse {
 
   @Column('date')
   submittedOn!: string;
+
+  /** Anonymous forms only: the batch that released the response; null while it waits. */
+  @Column('uuid', { nullable: true })
+  batchId!: string | null;
+
+  @ManyToOne(() => FeedbackBatch, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'batch_id' })
+  batch?: Relation<FeedbackBatch>;
 }
 
 /** One answer to one item (for trainer items, about one trainer). */

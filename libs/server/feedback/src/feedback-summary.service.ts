@@ -5,11 +5,9 @@ import { visibleOrganizationIds } from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { SessionsService } from '@cascade/server/sessions';
 import { DataSource } from 'typeorm';
+import { ANONYMITY_THRESHOLD, COUNTED_FEEDBACK_RESPONSES } from './feedback-batches';
 import { FeedbackForm } from './feedback-form.entity';
 import { FeedbackService } from './feedback.service';
-
-/** Below this many responses an anonymous form's answers are not shown: a few could be told apart. */
-export const ANONYMITY_THRESHOLD = 3;
 
 interface AnswerRow {
   item_id: string;
@@ -49,17 +47,19 @@ export class FeedbackSummaryService {
     const form = formId ? await this.dataSource.getRepository(FeedbackForm).findOneBy({ id: formId }) : null;
     const empty = { sessionId: session.id, formId, anonymous: form?.anonymous ?? false, attendees };
     if (!form) return { ...empty, responses: 0, withheld: false, items: [] };
+    // Only counted responses, also in the count: a waiting anonymous one changes nothing visible.
     const [{ responses }]: { responses: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS responses FROM feedback_response WHERE session_id = $1 AND form_id = $2`,
+      `SELECT count(*)::int AS responses FROM ${COUNTED_FEEDBACK_RESPONSES} r WHERE r.session_id = $1 AND r.form_id = $2`,
       [session.id, form.id],
     );
     if (form.anonymous && responses < ANONYMITY_THRESHOLD) return { ...empty, responses, withheld: true, items: [] };
+    // Within a day (an anonymous batch) the random answer id orders comments, not who wrote first.
     const rows: AnswerRow[] = await this.dataSource.query(
       `SELECT a.item_id, a.trainer_id, u.name AS trainer_name, a.number_value, a.text_value
-         FROM feedback_answer a JOIN feedback_response r ON r.id = a.response_id
+         FROM feedback_answer a JOIN ${COUNTED_FEEDBACK_RESPONSES} r ON r.id = a.response_id
          LEFT JOIN app_user u ON u.id = a.trainer_id
         WHERE r.session_id = $1 AND r.form_id = $2
-        ORDER BY r.submitted_on DESC, a.id`,
+        ORDER BY r.counted_on DESC, a.id`,
       [session.id, form.id],
     );
     const items: FeedbackItemSummary[] = [];
@@ -100,8 +100,8 @@ export class FeedbackSummaryService {
   }
 
   /**
-   * A trainer's ratings from the sessions the reader may see. Sessions on an anonymous
-   * form with fewer than three responses are left out, as in the session summary.
+   * A trainer's ratings from the sessions the reader may see, counted responses only: an
+   * anonymous form's arrive in whole batches, dated by the day their batch closed.
    */
   async forTrainer(trainerId: string): Promise<TrainerFeedbackView> {
     const trainer = await this.users.findVisible(trainerId);
@@ -114,27 +114,21 @@ export class FeedbackSummaryService {
       item_type: string;
       number_value: string | null;
       text_value: string | null;
-      submitted_on: string;
+      counted_on: string;
     }[] = await this.dataSource.query(
-      `WITH shown AS (
-         SELECT r.session_id, r.form_id FROM feedback_response r JOIN feedback_form f ON f.id = r.form_id
-          WHERE ($2::uuid[] IS NULL OR r.organization_id = ANY($2::uuid[]))
-          GROUP BY r.session_id, r.form_id, f.anonymous
-         HAVING NOT f.anonymous OR count(*) >= $3
-       )
-       SELECT a.response_id, r.session_id, s.module_id, m.title AS module_title, m.business_process, a.item_type,
-              a.number_value, a.text_value, to_char(r.submitted_on, 'YYYY-MM-DD') AS submitted_on
+      `SELECT a.response_id, r.session_id, s.module_id, m.title AS module_title, m.business_process, a.item_type,
+              a.number_value, a.text_value, to_char(r.counted_on, 'YYYY-MM-DD') AS counted_on
          FROM feedback_answer a
-         JOIN feedback_response r ON r.id = a.response_id
-         JOIN shown ON shown.session_id = r.session_id AND shown.form_id = r.form_id
+         JOIN ${COUNTED_FEEDBACK_RESPONSES} r ON r.id = a.response_id
          JOIN training_session s ON s.id = r.session_id
          JOIN plan_module m ON m.id = s.module_id
         WHERE a.trainer_id = $1 AND a.about = 'trainer'
-        ORDER BY r.submitted_on`,
-      [trainer.id, visibleOrganizationIds(), ANONYMITY_THRESHOLD],
+          AND ($2::uuid[] IS NULL OR r.organization_id = ANY($2::uuid[]))
+        ORDER BY r.counted_on, a.id`,
+      [trainer.id, visibleOrganizationIds()],
     );
     const likert = rows.filter((r) => r.item_type === 'likert_5');
-    const months = [...new Set(likert.map((r) => r.submitted_on.slice(0, 7)))];
+    const months = [...new Set(likert.map((r) => r.counted_on.slice(0, 7)))];
     const modules = [...new Map(likert.map((r) => [r.module_id, r])).values()];
     const numbers = (list: typeof rows) => list.map((r) => Number(r.number_value));
     return {
@@ -143,7 +137,7 @@ export class FeedbackSummaryService {
       overallMean: mean(numbers(likert)),
       responses: new Set(rows.map((r) => r.response_id)).size,
       overTime: months.map((month) => {
-        const list = likert.filter((r) => r.submitted_on.startsWith(month));
+        const list = likert.filter((r) => r.counted_on.startsWith(month));
         return { month, mean: mean(numbers(list)), responses: list.length };
       }),
       perModule: modules
@@ -163,7 +157,7 @@ export class FeedbackSummaryService {
         .filter((r) => r.item_type === 'free_text' && r.text_value)
         .reverse()
         .slice(0, 50)
-        .map((r) => ({ sessionId: r.session_id, text: r.text_value!, at: r.submitted_on })),
+        .map((r) => ({ sessionId: r.session_id, text: r.text_value!, at: r.counted_on })),
     };
   }
 }

@@ -4,6 +4,7 @@ import { IdentityModule } from '@cascade/server/identity';
 import { NotificationsModule } from '@cascade/server/notifications';
 import { PlansModule } from '@cascade/server/plans';
 import { SessionsModule } from '@cascade/server/sessions';
+import { FeedbackBatch } from './feedback-batch.entity';
 import { FeedbackFormChoice, FeedbackRound } from './feedback-form-choice.entity';
 import { FeedbackForm } from './feedback-form.entity';
 import { FeedbackFormsRepository, FeedbackFormsService } from './feedback-forms.service';
@@ -17,6 +18,7 @@ export const FEEDBACK_ENTITIES = [
   FeedbackFormChoice,
   FeedbackRound,
   FeedbackRequest,
+  FeedbackBatch,
   FeedbackResponse,
   FeedbackAnswer,
 ];

@@ -14,6 +14,7 @@ import { JobHandlers, Outbox, PeriodicTasks } from '@cascade/server/queue';
 import { SessionsService, TrainingSession } from '@cascade/server/sessions';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { checkAnswers } from './feedback-answers';
+import { closeBatchIfFull } from './feedback-batches';
 import { FeedbackFormChoice } from './feedback-form-choice.entity';
 import { FeedbackForm } from './feedback-form.entity';
 import { FeedbackFormsService, toFormView } from './feedback-forms.service';
@@ -97,9 +98,13 @@ export class FeedbackService implements OnModuleInit {
   /**
    * Asks every attendee of each ended session for feedback, once per session: a request now
    * and two reminders as delayed jobs. Safe in several workers at once: the round's primary
-   * key lets one of them ask.
+   * key lets one of them ask. Then asks those marked present since their session's round.
    */
   async requestForEndedSessions(): Promise<number> {
+    return (await this.requestForNewRounds()) + (await this.requestForLateAttendees());
+  }
+
+  private async requestForNewRounds(): Promise<number> {
     const due: { id: string; form_id: string }[] = await this.dataSource.query(
       `SELECT s.id, coalesce(own.form_id, plan.form_id) AS form_id
          FROM training_session s
@@ -140,6 +145,47 @@ export class FeedbackService implements OnModuleInit {
       });
     }
     return asked;
+  }
+
+  /**
+   * Attendees marked present after their session's round went out (a walk-in approved late, a
+   * sheet corrected the next day) are asked too, each exactly once: the request is unique per
+   * session and person however often they are marked present, absent and present again.
+   * Reads only recent rounds (by their index), then one index probe per attendee of them.
+   */
+  async requestForLateAttendees(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const requests: { id: string; session_id: string }[] = await manager.query(
+        `INSERT INTO feedback_request (session_id, user_id, organization_id, form_id, requested_at)
+         SELECT a.session_id, a.user_id, u.organization_id, coalesce(own.form_id, plan.form_id), now()
+           FROM feedback_round r
+           JOIN training_session s ON s.id = r.session_id
+           JOIN attendance a ON a.session_id = r.session_id AND a.status = ANY($2::text[])
+           JOIN app_user u ON u.id = a.user_id
+           LEFT JOIN feedback_form_choice own ON own.target_id = s.id
+           LEFT JOIN feedback_form_choice plan ON plan.target_id = s.plan_id
+          WHERE r.requested_at > now() - make_interval(days => $1)
+            AND s.status <> 'cancelled'
+            AND coalesce(own.form_id, plan.form_id) IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM feedback_request q WHERE q.session_id = a.session_id AND q.user_id = a.user_id)
+          ORDER BY r.requested_at
+          LIMIT 500
+         ON CONFLICT (session_id, user_id) DO NOTHING RETURNING id, session_id`,
+        [LOOK_BACK_DAYS, ATTENDED],
+      );
+      if (requests.length === 0) return 0;
+      await manager.query(
+        `UPDATE feedback_round r SET requested = r.requested + added.n
+           FROM (SELECT session_id, count(*)::int AS n FROM unnest($1::uuid[]) AS session_id GROUP BY session_id) added
+          WHERE r.session_id = added.session_id`,
+        [requests.map((r) => r.session_id)],
+      );
+      await this.scheduleReminders(
+        manager,
+        requests.map((r) => r.id),
+      );
+      return requests.length;
+    });
   }
 
   private async scheduleReminders(manager: EntityManager, requestIds: string[]): Promise<void> {
@@ -289,8 +335,17 @@ export class FeedbackService implements OnModuleInit {
           })),
         );
       }
-      // Ratings of a trainer count towards their qualification, anonymous ones too: they are about the trainer.
-      const rated = [...new Set(checked.answers.flatMap((a) => (a.trainerId ? [a.trainerId] : [])))];
+      // Ratings of a trainer count towards their qualification, anonymous ones too: they are about the
+      // trainer. An anonymous one counts only once its batch closes, and then with the whole batch.
+      const rated = form.anonymous
+        ? (
+            await closeBatchIfFull(manager, {
+              sessionId: session.id,
+              formId: form.id,
+              organizationId: session.organizationId,
+            })
+          ).ratedTrainerIds
+        : [...new Set(checked.answers.flatMap((a) => (a.trainerId ? [a.trainerId] : [])))];
       await this.outbox.enqueueMany(
         manager,
         'qualification.evaluate',

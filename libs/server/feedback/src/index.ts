@@ -1,4 +1,6 @@
 export * from './feedback-answers';
+export * from './feedback-batch.entity';
+export * from './feedback-batches';
 export * from './feedback-form-choice.entity';
 export * from './feedback-form.entity';
 export * from './feedback-forms.service';
