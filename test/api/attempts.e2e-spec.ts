@@ -187,6 +187,8 @@ describe('attempts', () => {
       questionIds: [questionIds.single_choice, questionIds.true_false],
       passPercent: 50,
       showResults: 'immediately',
+      // The only attempt: once it is final nothing is left to sit, so the answers may be shown.
+      reviewMode: 'no_attempt_left',
     });
     const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', trainee)).body;
     await api
@@ -216,7 +218,7 @@ describe('attempts', () => {
       maxScore: single + truth,
       passed: single / (single + truth) >= 0.5,
     });
-    // With the result come each answer's marks and, now, the key.
+    // With the result come each answer's marks and, as the exam's review mode allows now, the key.
     const byType = (type: string) => final.items.find((i: { question: { type: string } }) => i.question.type === type);
     expect(byType('single_choice').result).toEqual({
       score: single,

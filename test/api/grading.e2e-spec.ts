@@ -76,7 +76,11 @@ describe('grading', () => {
     );
 
   it('lists essays for a trainer, takes a rubric grade, and finalises after the last one', async () => {
-    const examId = await exam({ title: '收货问答', questionIds: [questionIds.single_choice, questionIds.essay] });
+    const examId = await exam({
+      title: '收货问答',
+      questionIds: [questionIds.single_choice, questionIds.essay],
+      reviewMode: 'no_attempt_left',
+    });
     const attemptId = await sit(examId, trainee, {
       [questionIds.single_choice]: 'A',
       [questionIds.essay]: '先核对订单数量，与采购沟通后决定让步接收或拒收。',

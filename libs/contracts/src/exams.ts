@@ -4,6 +4,14 @@ export type ExamKind = (typeof EXAM_KINDS)[number];
 export const RESULT_VISIBILITIES = ['immediately', 'after_close', 'never'] as const;
 export type ResultVisibility = (typeof RESULT_VISIBILITIES)[number];
 
+/**
+ * What a trainee may review after an attempt besides the score: `score_only` never the answers;
+ * `after_close` the answers once their own window has closed; `no_attempt_left` once they have
+ * no attempt left and every one is final. Answers are never shown while another attempt is possible.
+ */
+export const REVIEW_MODES = ['score_only', 'after_close', 'no_attempt_left'] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];
+
 /** Draw `count` active questions of one business process at one difficulty. */
 export interface BlueprintRow {
   businessProcess: string;
@@ -39,6 +47,7 @@ export interface ExamView {
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   showResults: ResultVisibility;
+  reviewMode: ReviewMode;
   assignees: ExamAssignees;
   overrides: ExamOverride[];
   createdBy: string | null;
@@ -68,7 +77,7 @@ export interface AttemptItemView {
   /** The sequence number of the stored answer; a save with a lower one is ignored. */
   seq: number;
   savedAt: string | null;
-  /** Present once the attempt is final and the exam shows results to this reader. */
+  /** Present only when the reader may review the answers now (see `AttemptView.answersVisible`). */
   result?: AttemptItemResult;
 }
 
@@ -88,6 +97,12 @@ export interface AttemptView {
   passed: boolean | null;
   /** False while the exam keeps results from the trainee (score fields are then null). */
   resultsVisible: boolean;
+  /**
+   * Whether each answer's marks and the keys come with it (`items[].result`): for the trainee,
+   * as the exam's review mode allows and never while another attempt is possible for them.
+   */
+  answersVisible: boolean;
+  reviewMode: ReviewMode;
   examTitle: string;
   /** The server's clock when this answer was made, so a phone can correct its own. */
   serverNow: string;
@@ -135,7 +150,7 @@ export interface MyExamView {
 export interface AttemptItemResult {
   score: number | null;
   comment: string | null;
-  /** The answer key, only when the exam shows answers now. */
+  /** The answer key, only when the exam shows answers now and the reader may read keys. */
   key: unknown;
 }
 

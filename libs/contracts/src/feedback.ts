@@ -76,7 +76,7 @@ export interface FeedbackSummaryView {
   anonymous: boolean;
   responses: number;
   attendees: number;
-  /** True when an anonymous form has fewer than 3 responses: nothing is shown. */
+  /** True while an anonymous form has fewer than 3 counted responses (they count in batches of at least 3): nothing is shown. */
   withheld: boolean;
   items: FeedbackItemSummary[];
 }

@@ -15,3 +15,49 @@ export interface FieldError {
   field: string;
   message: string;
 }
+
+/**
+ * Error codes of training sessions (scheduling, staffing, sign-in), with the HTTP status each
+ * answers with. The console words the staffing ones under `cascade.session_problems.<CODE>`.
+ */
+export const SESSION_PROBLEMS = {
+  SESSION_CANCELLED: 409,
+  SESSION_TIMES_INVALID: 422,
+  CAPACITY_EXCEEDED: 409,
+  TRAINER_CLASH: 409,
+  LOCATION_CLASH: 409,
+  TRAINEE_CLASH: 409,
+  LEAD_NOT_QUALIFIED: 409,
+  /** Only the lead, a vendor trainer serving the client or an admin changes who trains a session. */
+  STAFFING_FORBIDDEN: 403,
+  /** A trainer named for a session is enrolled in it (field `trainers`). */
+  TRAINER_IS_ENROLLED: 422,
+  /** Someone enrolled, or checking in, trains the session (field `userIds` or `userId`). */
+  ENROLLEE_IS_TRAINER: 422,
+  /** Nobody marks their own attendance. */
+  OWN_ATTENDANCE: 403,
+  CHECK_IN_CLOSED: 409,
+  CHECK_IN_CODE_INVALID: 422,
+  /** Too many wrong codes in total: the person's code entry is closed until a trainer reopens it. */
+  CHECK_IN_LOCKED: 403,
+} as const;
+export type SessionProblemCode = keyof typeof SESSION_PROBLEMS;
+
+/**
+ * Error codes of sitting an exam, with the HTTP status each answers with. The console
+ * translates them under `cascade.problems.<CODE>`.
+ */
+export const EXAM_PROBLEMS = {
+  /** Only the people an exam is assigned to (by name, its session or its plan) start an attempt, whatever their roles. */
+  EXAM_NOT_ASSIGNED: 403,
+  /** Outside the person's own window (`opensAt`, `closesAt`). */
+  EXAM_CLOSED: 409,
+  /** Every attempt allowed is used (`attemptsAllowed`). */
+  NO_ATTEMPTS_LEFT: 409,
+  ATTEMPT_SUBMITTED: 409,
+  /** The answer came after the deadline and its grace (`deadlineAt`). */
+  DEADLINE_PASSED: 409,
+  /** Field `questionId`. */
+  QUESTION_NOT_IN_ATTEMPT: 422,
+} as const;
+export type ExamProblemCode = keyof typeof EXAM_PROBLEMS;

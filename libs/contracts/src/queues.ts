@@ -9,7 +9,8 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-export type SessionChange = 'enrolled' | 'rescheduled' | 'cancelled';
+/** `lead_lapsed`: the lead's qualification was revoked or expired before the session starts. */
+export type SessionChange = 'enrolled' | 'rescheduled' | 'cancelled' | 'lead_lapsed';
 
 export interface JobPayloads {
   'user.welcome': { userId: string };

@@ -101,6 +101,13 @@ export interface EnrollmentView {
   createdAt: string;
 }
 
+/**
+ * Whether the lead may still lead when the session starts: a client lead needs a qualification
+ * covering the session's process, valid at its start. `missing`: no such qualification at all.
+ */
+export const LEAD_QUALIFICATION_STATES = ['valid', 'expired', 'revoked', 'missing'] as const;
+export type LeadQualificationState = (typeof LEAD_QUALIFICATION_STATES)[number];
+
 export interface TrainingSessionView {
   id: string;
   organizationId: string;
@@ -120,6 +127,14 @@ export interface TrainingSessionView {
   checkInClosesAt: string;
   trainers: SessionTrainerView[];
   enrollments: EnrollmentView[];
+  /**
+   * Computed when read, for a scheduled session that has not started: the state of its lead's
+   * qualification (vendor trainers are not gated, so always `valid`). Null once the session has
+   * started or is cancelled.
+   */
+  leadQualification: LeadQualificationState | null;
+  /** The lead may no longer lead it: someone must replace them before it starts. */
+  needsNewLead: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -150,12 +165,21 @@ export interface AttendanceView {
   markedBy: string | null;
 }
 
+/** A person's wrong check-in codes for one session; at the limit their code entry is closed until a trainer reopens it. */
+export interface CheckInEntryView {
+  wrongCodes: number;
+  locked: boolean;
+  lockedAt: string | null;
+}
+
 export interface AttendanceSheetRow {
   userId: string;
   name: string;
   departmentName: string | null;
   enrolled: boolean;
   attendance: AttendanceView | null;
+  /** Null while the person has entered no wrong code. */
+  checkInEntry: CheckInEntryView | null;
 }
 
 export interface AttendanceSheetView {
@@ -163,6 +187,8 @@ export interface AttendanceSheetView {
   enrolled: number;
   checkedIn: number;
   pendingApproval: number;
+  /** People whose code entry is closed after too many wrong codes. */
+  checkInLocked: number;
   rows: AttendanceSheetRow[];
 }
 

@@ -25,6 +25,7 @@ import { useDataProvider, useGetOne, useLocaleState, useNotify, useTranslate } f
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { CascadeDataProvider } from '../providers/dataProvider';
 import { session as authSession } from '../providers/session';
+import { ReopenCheckInButton } from '../resources/sessions/CheckInEntryFlag';
 import { formatClock, formatSessionTime } from '../resources/sessions/sessionDisplay';
 import { useInterval } from './useInterval';
 import { useRotatingCode } from './useRotatingCode';
@@ -197,6 +198,40 @@ const PendingList = ({
   );
 };
 
+/** People whose code entry closed after too many wrong codes: the trainer reopens it or checks them in. */
+const LockedList = ({
+  sessionId,
+  rows,
+  onChanged,
+}: {
+  sessionId: string;
+  rows: AttendanceSheetRow[];
+  onChanged: () => unknown;
+}) => {
+  const translate = useTranslate();
+  return (
+    <List dense disablePadding aria-label={translate('cascade.check_in_entry.locked_section')}>
+      {rows.map((row) => (
+        <ListItem
+          key={row.userId}
+          disableGutters
+          secondaryAction={<ReopenCheckInButton sessionId={sessionId} row={row} onReopened={onChanged} />}
+        >
+          <ListItemText
+            primary={row.name}
+            secondary={[
+              translate('cascade.check_in_entry.locked_tip', { count: row.checkInEntry?.wrongCodes ?? 0 }),
+              row.departmentName,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+};
+
 const isCheckedIn = (row: AttendanceSheetRow) =>
   row.attendance?.status === 'present' || row.attendance?.status === 'late';
 
@@ -246,6 +281,7 @@ const CheckInBoard = ({ sessionId }: { sessionId: string }) => {
     .sort((a, b) => Date.parse(b.attendance?.checkedInAt ?? '') - Date.parse(a.attendance?.checkedInAt ?? ''));
   const pending = rows.filter((row) => row.attendance?.status === 'pending_approval');
   const missing = rows.filter((row) => row.enrolled && !row.attendance);
+  const locked = rows.filter((row) => row.checkInEntry?.locked && !row.attendance);
 
   return (
     <Box sx={{ minHeight: '100dvh', bgcolor: 'background.default', display: 'flex', flexDirection: 'column' }}>
@@ -367,6 +403,11 @@ const CheckInBoard = ({ sessionId }: { sessionId: string }) => {
 
         <Stack spacing={2}>
           {sheetError && <Alert severity="warning">{sheetError.message}</Alert>}
+          {locked.length > 0 && (
+            <Section title={translate('cascade.check_in_entry.locked_section')} count={locked.length}>
+              <LockedList sessionId={sessionId} rows={locked} onChanged={loadSheet} />
+            </Section>
+          )}
           {pending.length > 0 && (
             <Section title={translate('cascade.checkin.pending')} count={pending.length}>
               <PendingList rows={pending} onApprove={approve} busy={approving} />

@@ -11,24 +11,9 @@ import { LoginForm } from '../layout/LoginPage';
 import type { CascadeDataProvider } from '../providers/dataProvider';
 import { session as authSession } from '../providers/session';
 import { formatClock, formatSessionTime } from '../resources/sessions/sessionDisplay';
-
-type Outcome =
-  | { kind: 'checked_in'; attendance: AttendanceView; repeated: boolean }
-  | { kind: 'outside_window'; detail: string; opensAt?: string; closesAt?: string }
-  | { kind: 'bad_code'; detail: string }
-  | { kind: 'failed'; detail: string };
+import { outcomeOf, type Outcome } from './checkInOutcome';
 
 const CODE_PATTERN = /^\d{6}$/;
-
-function outcomeOf(error: unknown, fallback: string): Outcome {
-  if (!(error instanceof HttpError)) return { kind: 'failed', detail: fallback };
-  const body = (error.body ?? {}) as { opensAt?: string; closesAt?: string };
-  if (error.status === 409) {
-    return { kind: 'outside_window', detail: error.message, opensAt: body.opensAt, closesAt: body.closesAt };
-  }
-  if (error.status === 422 || error.status === 400) return { kind: 'bad_code', detail: error.message };
-  return { kind: 'failed', detail: error.message || fallback };
-}
 
 const Panel = ({
   status,
@@ -172,7 +157,12 @@ const CheckIn = ({
           onSignedOut();
           return;
         }
-        setOutcome(outcomeOf(error, translate('ra.notification.http_error')));
+        setOutcome(
+          outcomeOf(
+            error instanceof HttpError ? { status: error.status, message: error.message, body: error.body } : null,
+            translate('ra.notification.http_error'),
+          ),
+        );
       } finally {
         setBusy(false);
       }
@@ -245,6 +235,29 @@ const CheckIn = ({
         <Panel status="bad_code" icon={<ErrorIcon color="error" />} title={translate('cascade.checkin.bad_code')}>
           <Typography color="text.secondary">{translate('cascade.checkin.bad_code_help')}</Typography>
           <CodeEntry busy={busy} onSubmit={(code) => void checkIn(code, 'code')} />
+        </Panel>
+      );
+    case 'wait':
+      return (
+        <Panel
+          status="wait"
+          icon={<HourglassTopIcon color="warning" />}
+          title={translate('cascade.check_in_entry.wait_title')}
+        >
+          <Typography color="text.secondary">
+            {translate('cascade.check_in_entry.wait', { seconds: outcome.seconds })}
+          </Typography>
+          <CodeEntry busy={busy} onSubmit={(code) => void checkIn(code, 'code')} />
+        </Panel>
+      );
+    case 'locked':
+      return (
+        <Panel
+          status="locked"
+          icon={<ErrorIcon color="error" />}
+          title={translate('cascade.check_in_entry.locked_title')}
+        >
+          <Typography color="text.secondary">{translate('cascade.check_in_entry.locked_help')}</Typography>
         </Panel>
       );
     default:

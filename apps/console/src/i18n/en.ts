@@ -581,11 +581,56 @@ export const en = {
         create: 'Created',
         update: 'Updated',
         delete: 'Deleted',
+        grade: 'Graded',
+        correctKey: 'Key corrected',
+        override: 'Override changed',
+        release: 'Results released',
+        markAttendance: 'Attendance marked',
+        staff: 'Trainers changed',
+        changeRoles: 'Roles changed',
+        nominate: 'Nominated',
+        revoke: 'Revoked',
+        signTeachBack: 'Teach-back signed',
       },
       changes: 'Changes',
       field: 'Field',
       empty: 'No data',
       system: 'System',
+    },
+
+    // ── Session integrity: who staffs a session, a lead to replace, check-in entries closed after wrong codes ──
+    events: {
+      ...feedbackEn.cascade.events,
+      'session.lead_lapsed': 'New lead needed for a session',
+    },
+    lead_check: {
+      title: 'This session needs a new lead',
+      revoked:
+        "The lead's qualification was revoked, so they may not lead this session. Name a new lead before it starts.",
+      expired:
+        "The lead's qualification expires before this session starts. Name a new lead, or have it renewed in time.",
+      missing: 'The lead holds no valid qualification for this business process. Name a new lead before it starts.',
+      valid: 'The lead may lead this session.',
+      replace: 'Replace the lead',
+      chip: 'New lead needed',
+    },
+    check_in_entry: {
+      locked: 'Code entry closed',
+      locked_tip: '%{count} wrong codes: check them in by hand or reopen their code entry',
+      locked_section: 'Code entry closed',
+      wrong_codes: '%{count} wrong codes',
+      reopen: 'Reopen',
+      reopened: '%{name} may enter the code again',
+      wait_title: 'Too many wrong codes',
+      wait: 'Wait %{seconds} s, then type the code shown on the trainer’s screen.',
+      locked_title: 'Check-in with a code is closed',
+      locked_help: 'Too many wrong codes were entered. Ask the trainer to check you in.',
+    },
+    session_problems: {
+      STAFFING_FORBIDDEN:
+        "Only the session's lead, a vendor trainer serving the client or an admin may change its trainers",
+      TRAINER_IS_ENROLLED: 'Someone named as a trainer is enrolled in this session',
+      ENROLLEE_IS_TRAINER: 'A trainer of this session cannot also be one of its trainees',
     },
   },
 };

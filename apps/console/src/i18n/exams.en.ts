@@ -55,7 +55,8 @@ export const examsEn = {
         attemptsAllowed: 'Attempts allowed',
         shuffleQuestions: 'Shuffle questions',
         shuffleOptions: 'Shuffle options',
-        showResults: 'Show results and answers',
+        showResults: 'Show the score',
+        reviewMode: 'Show the answers',
         assignees: {
           planTrainees: "The plan's trainees",
           sessionEnrollees: "The session's enrolled trainees",
@@ -112,6 +113,11 @@ export const examsEn = {
       immediately: 'As soon as graded',
       after_close: 'After the exam closes',
       never: 'Never',
+    },
+    review_mode: {
+      score_only: 'Never: score and pass or fail only',
+      after_close: "After the trainee's window closes",
+      no_attempt_left: 'Once the trainee has no attempt left',
     },
     attempt_status: {
       in_progress: 'In progress',
@@ -207,6 +213,8 @@ export const examsEn = {
       blueprint_ok: 'Every cell has enough active questions.',
       blueprint_short: 'Some cells have fewer active questions than they draw.',
       shuffles: 'Shuffling',
+      review_mode_help:
+        "Each answer's marks and the correct answers. Never shown while the trainee can still sit the exam again.",
       override_line: '+%{minutes} min, %{opens} – %{closes}',
       results: 'Results',
       item_analysis: 'Item analysis',
@@ -283,6 +291,9 @@ export const examsEn = {
       not_scored: 'Not scored',
       comment: 'Trainer: %{comment}',
       correct_answer: 'Correct answer: %{answer}',
+      answers_score_only: 'This exam shows your score only, not the answers.',
+      answers_after_close: 'The answers are shown after the exam closes for you.',
+      answers_no_attempt_left: 'The answers are shown once you have no attempt left and every one is graded.',
     },
     grading: {
       title: 'Grading queue',

@@ -59,7 +59,8 @@ export const examsZhCN: MessageTree<typeof examsEn> = {
         attemptsAllowed: '可考次数',
         shuffleQuestions: '题目乱序',
         shuffleOptions: '选项乱序',
-        showResults: '公布成绩与答案',
+        showResults: '公布成绩',
+        reviewMode: '公布答案',
         assignees: {
           planTrainees: '培训计划的全部学员',
           sessionEnrollees: '该场次的报名学员',
@@ -116,6 +117,11 @@ export const examsZhCN: MessageTree<typeof examsEn> = {
       immediately: '评分后立即公布',
       after_close: '考试截止后公布',
       never: '不公布',
+    },
+    review_mode: {
+      score_only: '不公布：只显示分数和是否及格',
+      after_close: '学员的考试时间截止后公布',
+      no_attempt_left: '学员已无剩余考试次数后公布',
     },
     attempt_status: {
       in_progress: '答题中',
@@ -209,6 +215,7 @@ export const examsZhCN: MessageTree<typeof examsEn> = {
       blueprint_ok: '每个格子的启用题目都足够。',
       blueprint_short: '有格子的启用题目少于要抽取的题数。',
       shuffles: '乱序',
+      review_mode_help: '每题得分与正确答案。学员还能再考时一律不公布。',
       override_line: '延长 %{minutes} 分钟，%{opens} – %{closes}',
       results: '成绩',
       item_analysis: '试题分析',
@@ -280,6 +287,9 @@ export const examsZhCN: MessageTree<typeof examsEn> = {
       not_scored: '未评分',
       comment: '讲师评语：%{comment}',
       correct_answer: '正确答案：%{answer}',
+      answers_score_only: '本考试只公布分数，不公布答案。',
+      answers_after_close: '您的考试时间截止后公布答案。',
+      answers_no_attempt_left: '您用完全部考试次数且全部评分完成后公布答案。',
     },
     grading: {
       title: '阅卷',

@@ -80,7 +80,11 @@ function toActor(row: FactsRow): Actor {
   for (const exam of row.conflicts) {
     exam.questionIds?.forEach((id) => questionIds.add(id));
     for (const cell of exam.blueprint ?? []) {
-      const scope = { organizationId: exam.organizationId, businessProcess: cell.businessProcess, difficulty: cell.difficulty };
+      const scope = {
+        organizationId: exam.organizationId,
+        businessProcess: cell.businessProcess,
+        difficulty: cell.difficulty,
+      };
       cells.set(JSON.stringify(scope), scope);
     }
   }

@@ -20,6 +20,7 @@ import { HealthController } from './http/health.controller';
 import { MeController } from './http/me.controller';
 import { NotificationPreferencesController } from './http/notification-preferences.controller';
 import { OrganizationsController } from './http/organizations.controller';
+import { SessionIntegrityController } from './http/session-integrity.controller';
 import { SessionsController } from './http/sessions.controller';
 import { TrainingIssuesController } from './http/training-issues.controller';
 import { TrainingPlansController } from './http/training-plans.controller';
@@ -53,6 +54,7 @@ export class AppModule {
         FilesController,
         TrainingPlansController,
         SessionsController,
+        SessionIntegrityController,
         CalendarController,
         TrainingIssuesController,
         ExamsController,

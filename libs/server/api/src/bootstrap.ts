@@ -12,6 +12,9 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo/seed';
 
+/** Above Node's own limit on a request head (16 KiB), so no parameter is ever refused by its length. */
+const URL_PARAM_LIMIT = 16 * 1024;
+
 export interface RunningApi {
   app: NestFastifyApplication;
   infrastructure: Infrastructure;
@@ -27,6 +30,10 @@ export async function createApi(config: AppConfig, options: { seed?: boolean } =
       requestIdHeader: 'x-request-id',
       genReqId: () => randomUUID(),
       trustProxy: false,
+      // Fastify answers a longer path parameter with its own 414 before any route runs; a
+      // verification code (or id) of any length the URL can carry must reach the route and
+      // get the same problem+json 404 as a short unknown one.
+      routerOptions: { maxParamLength: URL_PARAM_LIMIT },
     });
     const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, infrastructure), adapter, {
       bufferLogs: true,

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
   AnswerSaved,
   AttemptView,
+  ExamProblemCode,
   MyExamView,
   QuestionType,
   ScenarioSnapshot,
@@ -13,6 +14,7 @@ import {
   currentActor,
   ForbiddenError,
   isOnlyTrainee,
+  may,
   RequestContext,
   ScopedRepository,
   ScopeRules,
@@ -24,19 +26,21 @@ import {
   FrozenQuestion,
   QuestionsService,
   QuestionVersion,
+  seededShuffle,
   toTraineeView,
   validateResponse,
 } from '@cascade/server/questions';
 import { Outbox } from '@cascade/server/queue';
 import { isUUID } from 'class-validator';
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
 import { Attempt } from './attempt.entity';
 import { ExamsRepository } from './exams.repository';
 import { toExamView } from './exams.service';
 import { Exam } from './exam.entity';
-import { deadlineFor, resultsVisibleTo, windowFor } from './exam-window';
+import { ExamResultsRepository } from './exam-results.repository';
+import { answersVisibleTo, AttemptStanding, deadlineFor, resultsVisibleTo, windowFor } from './exam-window';
 
 /** How long an exam read for a start is reused for the next starts. */
 const RECENT_EXAM_MS = 2_000;
@@ -120,7 +124,31 @@ export class AttemptsRepository extends ScopedRepository<Attempt> {
   constructor(@InjectRepository(Attempt) repository: Repository<Attempt>) {
     super(repository);
   }
+
+  /** How far along one person is with one exam: every attempt they started, counted by status. */
+  async standingOf(examId: string, userId: string): Promise<AttemptStanding> {
+    const [row]: AttemptStanding[] = await this.repository.query(
+      `SELECT count(*)::int AS attempts,
+              count(*) FILTER (WHERE status = 'in_progress')::int AS open,
+              count(*) FILTER (WHERE status = 'finalized')::int AS finalized
+         FROM attempt WHERE exam_id = $1 AND user_id = $2`,
+      [examId, userId],
+    );
+    return row;
+  }
 }
+
+/** What a reader gets of a finished attempt. */
+interface Disclosure {
+  /** Score, percent and pass or fail. */
+  results: boolean;
+  /** Each answer's marks and the trainer's comments. */
+  answers: boolean;
+  /** The answer keys with them. */
+  keys: boolean;
+}
+
+const NOTHING: Disclosure = { results: false, answers: false, keys: false };
 
 @Injectable()
 export class AttemptsService {
@@ -133,6 +161,7 @@ export class AttemptsService {
     private readonly attempts: AttemptsRepository,
     private readonly exams: ExamsRepository,
     private readonly questions: QuestionsService,
+    private readonly results: ExamResultsRepository,
     private readonly outbox: Outbox,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -144,6 +173,10 @@ export class AttemptsService {
   async start(examId: string): Promise<AttemptView> {
     const exam = await this.examToStart(examId);
     const actor = currentActor();
+    // Only the people an exam is assigned to sit it, whatever their roles. A trainee finds only
+    // the exams assigned to them; anyone else who can read the exam is told why they may not sit it.
+    if (!isOnlyTrainee() && !(await this.isAssigned(exam, actor.userId)))
+      throw new ForbiddenError('This exam is not assigned to you', 'EXAM_NOT_ASSIGNED' satisfies ExamProblemCode);
     const now = new Date();
     const window = windowFor(exam, actor.userId);
     if (now < window.opensAt || now > window.closesAt) {
@@ -188,7 +221,7 @@ export class AttemptsService {
             versions.map((v) => ({ ...v, versionId: v.id, cell: cellOf.get(v.questionId) ?? null, usedAt: v.usedAt })),
           );
         });
-    if (items) return this.view(attempt, exam, items, false);
+    if (items) return this.view(attempt, exam, items, NOTHING);
     const open = await this.dataSource.getRepository(Attempt).findOneBy({
       examId: exam.id,
       userId: actor.userId,
@@ -219,6 +252,10 @@ export class AttemptsService {
     return exam;
   }
 
+  private async isAssigned(exam: Exam, userId: string): Promise<boolean> {
+    return exam.assignees.userIds.includes(userId) || this.results.isAssigned(exam, userId);
+  }
+
   /**
    * Inserts the attempt and its frozen items in one statement, or nothing (null) when the
    * person has an open attempt already (the partial unique index on open attempts decides
@@ -230,7 +267,7 @@ export class AttemptsService {
     attempt: Attempt,
     drawn: DrawnVersion[],
   ): Promise<ViewItem[] | null> {
-    const order = exam.shuffleQuestions ? seededShuffle(drawn, attempt.id) : drawn;
+    const order = exam.shuffleQuestions ? seededShuffle(drawn, `questions:${attempt.id}`) : drawn;
     const items = order.map((version, position) => {
       // A blueprint row may set the points of the questions it draws.
       const points = (version.cell !== null ? exam.blueprint?.[version.cell]?.points : null) ?? version.points;
@@ -239,7 +276,10 @@ export class AttemptsService {
         position,
         question_version_id: version.versionId,
         points,
-        view: { ...toTraineeView(version as FrozenQuestion, attempt.id), points } as TraineeQuestionView,
+        view: {
+          ...toTraineeView(version as FrozenQuestion, { sitting: attempt.id, shuffleOptions: exam.shuffleOptions }),
+          points,
+        } as TraineeQuestionView,
         type: version.type,
         content: version.content,
       };
@@ -380,9 +420,9 @@ export class AttemptsService {
   }
 
   /**
-   * Question versions by id. Used versions never change (but for a corrected key, which only
-   * varies how items are shuffled away from the key), so they are kept in memory a while: a
-   * room starting one exam reads its bank once, not once per person.
+   * Question versions by id. Used versions never change (but for a corrected key, which the
+   * trainee's view never reads), so they are kept in memory a while: a room starting one exam
+   * reads its bank once, not once per person.
    */
   private async versionsById(ids: string[]): Promise<Map<string, VersionRow>> {
     const now = Date.now();
@@ -450,23 +490,53 @@ export class AttemptsService {
 
   async get(id: string): Promise<AttemptView> {
     const attempt = await this.attempts.findVisible(id);
-    const [items, exam] = await Promise.all([
-      this.itemsOf(attempt.id),
+    const [rows, exam] = await Promise.all([
+      this.itemRows(attempt.id),
       this.dataSource.getRepository(Exam).findOneByOrFail({ id: attempt.examId }),
     ]);
-    const visible =
-      attempt.status === 'finalized' &&
-      resultsVisibleTo(exam, attempt.userId, currentActor().userId, new Date(), await this.released(exam.id));
-    return this.view(attempt, exam, items, visible);
+    const items = await this.toViewItems(attempt.id, rows, exam.shuffleOptions);
+    return this.view(attempt, exam, items, await this.disclosure(attempt, exam));
+  }
+
+  /**
+   * How much of a finished attempt the reader sees. The score as the exam shows results; the
+   * answers' marks and keys to the candidate only as its review mode allows, and never while
+   * anything remains for them to sit. Other readers see the marks, and the keys if they may
+   * grade the attempt.
+   */
+  private async disclosure(attempt: Attempt, exam: Exam): Promise<Disclosure> {
+    if (attempt.status !== 'finalized') return NOTHING;
+    const reader = currentActor();
+    const now = new Date();
+    if (!resultsVisibleTo(exam, attempt.userId, reader.userId, now, await this.released(exam.id))) return NOTHING;
+    if (reader.userId === attempt.userId) {
+      const answers = answersVisibleTo(
+        exam,
+        attempt.userId,
+        await this.attempts.standingOf(exam.id, reader.userId),
+        now,
+      );
+      return { results: true, answers, keys: answers };
+    }
+    // Keys go to those who may grade the attempt: never a manager, nor anyone who sits the exam.
+    const keys = may('grade', 'Attempt', {
+      id: attempt.id,
+      organizationId: attempt.organizationId,
+      sessionId: exam.sessionId,
+      examId: attempt.examId,
+      userId: attempt.userId,
+    });
+    return { results: true, answers: true, keys };
   }
 
   private async view(
     attempt: Attempt,
-    exam: Pick<Exam, 'title'>,
+    exam: Pick<Exam, 'title' | 'reviewMode'>,
     items: ViewItem[],
-    visible: boolean,
+    disclosure: Disclosure,
   ): Promise<AttemptView> {
-    const keys = visible ? await this.keysOf(items.map((i) => i.questionVersionId)) : new Map<string, unknown>();
+    const { results: visible, answers, keys: withKeys } = disclosure;
+    const keys = withKeys ? await this.keysOf(items.map((i) => i.questionVersionId)) : new Map<string, unknown>();
     return {
       id: attempt.id,
       examId: attempt.examId,
@@ -478,6 +548,8 @@ export class AttemptsService {
       deadlineAt: attempt.deadlineAt.toISOString(),
       submittedAt: attempt.submittedAt?.toISOString() ?? null,
       resultsVisible: visible,
+      answersVisible: answers,
+      reviewMode: exam.reviewMode,
       score: visible ? attempt.score : null,
       maxScore: visible ? attempt.maxScore : null,
       percent: visible ? attempt.percent : null,
@@ -489,7 +561,7 @@ export class AttemptsService {
         response: item.response,
         seq: item.seq,
         savedAt: item.savedAt?.toISOString() ?? null,
-        ...(visible
+        ...(answers
           ? { result: { score: item.score, comment: item.comment, key: keys.get(item.questionVersionId) ?? null } }
           : {}),
       })),
@@ -598,6 +670,8 @@ export class AttemptsService {
       deadline_at: Date;
       submitted_at: Date;
       exam_title: string;
+      review_mode: Exam['reviewMode'];
+      shuffle_options: boolean;
       items: ItemRow[];
     }[] = isUUID(attemptId)
       ? await this.dataSource.query(
@@ -608,6 +682,7 @@ export class AttemptsService {
                         jsonb_build_object('attemptId', id) AS payload
            ), job AS (${Outbox.insertFrom('attempt.grade', 'handed_in')})
            SELECT h.id, h.exam_id, h.number, h.started_at, h.deadline_at, h.submitted_at, e.title AS exam_title,
+                  e.review_mode, e.shuffle_options,
                   (SELECT coalesce(json_agg(i ORDER BY i.position), '[]') FROM (${ITEM_ROWS} WHERE attempt_id = h.id) i)
                     AS items
              FROM handed_in h JOIN exam e ON e.id = h.exam_id`,
@@ -630,21 +705,21 @@ export class AttemptsService {
       deadlineAt: row.deadline_at,
       submittedAt: row.submitted_at,
     });
-    return this.view(attempt, { title: row.exam_title }, await this.toViewItems(row.id, row.items), false);
-  }
-
-  /**
-   * The items in order, read without entity hydration (an attempt view is read often and in
-   * bursts), each with the trainee's view built from its frozen version and the attempt.
-   */
-  private async itemsOf(attemptId: string): Promise<ViewItem[]> {
-    return this.toViewItems(
-      attemptId,
-      await this.dataSource.query(`${ITEM_ROWS} WHERE attempt_id = $1 ORDER BY position`, [attemptId]),
+    return this.view(
+      attempt,
+      { title: row.exam_title, reviewMode: row.review_mode },
+      await this.toViewItems(row.id, row.items, row.shuffle_options),
+      NOTHING,
     );
   }
 
-  private async toViewItems(attemptId: string, rows: ItemRow[]): Promise<ViewItem[]> {
+  /** The items in order, read without entity hydration: an attempt view is read often and in bursts. */
+  private itemRows(attemptId: string): Promise<ItemRow[]> {
+    return this.dataSource.query(`${ITEM_ROWS} WHERE attempt_id = $1 ORDER BY position`, [attemptId]);
+  }
+
+  /** Each item with the trainee's view built from its frozen version and the attempt. */
+  private async toViewItems(attemptId: string, rows: ItemRow[], shuffleOptions: boolean): Promise<ViewItem[]> {
     const versions = await this.versionsById(rows.map((r) => r.question_version_id));
     return rows.map((r) => {
       const version = versions.get(r.question_version_id)!;
@@ -654,7 +729,7 @@ export class AttemptsService {
         view: {
           ...toTraineeView(
             { ...version, questionId: r.question_id, points: Number(version.points) } as FrozenQuestion,
-            attemptId,
+            { sitting: attemptId, shuffleOptions },
           ),
           points,
         } as TraineeQuestionView,
@@ -699,12 +774,4 @@ export class AttemptsService {
       if (handedIn < batch) return total;
     }
   }
-}
-
-/** The same order for the same attempt, a different one for the next. */
-function seededShuffle<T>(items: T[], seed: string): T[] {
-  return items
-    .map((item, i) => ({ item, rank: createHash('sha256').update(`${seed}:${i}`).digest().readUInt32BE(0) }))
-    .sort((a, b) => a.rank - b.rank)
-    .map((x) => x.item);
 }

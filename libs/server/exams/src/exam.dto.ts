@@ -1,4 +1,11 @@
-import { EXAM_KINDS, ExamKind, RESULT_VISIBILITIES, ResultVisibility } from '@cascade/contracts';
+import {
+  EXAM_KINDS,
+  ExamKind,
+  RESULT_VISIBILITIES,
+  ResultVisibility,
+  REVIEW_MODES,
+  ReviewMode,
+} from '@cascade/contracts';
 import { ListQueryDto } from '@cascade/server/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -118,6 +125,15 @@ export class CreateExamDto {
   @IsOptional()
   @IsIn(RESULT_VISIBILITIES)
   showResults?: ResultVisibility;
+  @ApiPropertyOptional({
+    enum: REVIEW_MODES,
+    default: 'score_only',
+    description:
+      'what the trainee sees besides the score: never the answers, the answers once their window has closed, or once they have no attempt left and all are final',
+  })
+  @IsOptional()
+  @IsIn(REVIEW_MODES)
+  reviewMode?: ReviewMode;
 
   @ApiPropertyOptional({ type: ExamAssigneesDto })
   @IsOptional()

@@ -1,4 +1,4 @@
-import { BlueprintRow, ExamAssignees, ExamKind, ExamOverride, ResultVisibility } from '@cascade/contracts';
+import { BlueprintRow, ExamAssignees, ExamKind, ExamOverride, ResultVisibility, ReviewMode } from '@cascade/contracts';
 import { Audited } from '@cascade/server/core';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -54,6 +54,10 @@ export class Exam {
 
   @Column('text', { default: 'after_close' })
   showResults!: ResultVisibility;
+
+  /** What the trainee reviews beyond the score; answers stay hidden until nothing is left for them to sit. */
+  @Column('text', { default: 'score_only' })
+  reviewMode!: ReviewMode;
 
   @Column('jsonb')
   assignees!: ExamAssignees;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { BlueprintCheckView, BlueprintRow, ExamOverride, ExamView, FieldError, ListResult } from '@cascade/contracts';
-import { currentActor, UnprocessableError } from '@cascade/server/core';
+import { assertMay, currentActor, recordAudit, UnprocessableError } from '@cascade/server/core';
 import { OrganizationsService, UsersRepository } from '@cascade/server/identity';
 import { PlansService } from '@cascade/server/plans';
 import { Outbox } from '@cascade/server/queue';
@@ -39,6 +39,7 @@ export class ExamsService {
     const organization = await this.organizations.get(input.organizationId);
     if (organization.kind !== 'client')
       throw invalid([{ field: 'organizationId', message: 'must be a client organization' }]);
+    assertMay('create', 'Exam', { organizationId: organization.id, sessionId: input.sessionId ?? null });
     const exam = await this.dataSource.transaction(async (manager) => {
       const draft = manager.create(Exam, {
         organizationId: organization.id,
@@ -56,6 +57,7 @@ export class ExamsService {
         shuffleQuestions: input.shuffleQuestions ?? false,
         shuffleOptions: input.shuffleOptions ?? false,
         showResults: input.showResults ?? 'after_close',
+        reviewMode: input.reviewMode ?? 'score_only',
         assignees: { planTrainees: false, sessionEnrollees: false, userIds: [], ...input.assignees },
         overrides: normaliseOverrides(input.overrides ?? []),
         createdBy: currentActor().userId,
@@ -71,6 +73,8 @@ export class ExamsService {
   async update(id: string, input: UpdateExamDto): Promise<ExamView> {
     const exam = await this.dataSource.transaction(async (manager) => {
       const current = await this.exams.findVisibleForUpdate(id, manager);
+      assertMay('update', 'Exam', current);
+      const overridesBefore = current.overrides;
       const { opensAt, closesAt, blueprint, questionIds, assignees, overrides, ...fields } = input;
       Object.assign(current, fields);
       if (opensAt) current.opensAt = new Date(opensAt);
@@ -80,7 +84,18 @@ export class ExamsService {
       if (questionIds) Object.assign(current, { questionIds, blueprint: null });
       if (assignees) current.assignees = { ...current.assignees, ...assignees };
       if (overrides) current.overrides = normaliseOverrides(overrides);
+      // Moved to another session or client, it must still be one the actor may edit.
+      assertMay('update', 'Exam', current);
       await this.check(manager, current);
+      if (overrides && JSON.stringify(overridesBefore) !== JSON.stringify(current.overrides))
+        await recordAudit(manager, {
+          action: 'override',
+          entity: 'Exam',
+          entityId: current.id,
+          organizationId: current.organizationId,
+          before: { overrides: overridesBefore },
+          after: { overrides: current.overrides },
+        });
       // Whoever the change newly assigns is told; people told before are not told again.
       if (assignees || input.planId !== undefined || input.sessionId !== undefined)
         await this.outbox.enqueue(manager, 'exam.assigned', { examId: current.id });
@@ -216,6 +231,7 @@ export function toExamView(exam: Exam): ExamView {
     shuffleQuestions: exam.shuffleQuestions,
     shuffleOptions: exam.shuffleOptions,
     showResults: exam.showResults,
+    reviewMode: exam.reviewMode,
     assignees: exam.assignees,
     overrides: exam.overrides,
     createdBy: exam.createdBy,

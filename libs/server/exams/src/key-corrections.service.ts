@@ -2,8 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { KeyCorrectionView, RegradeReport } from '@cascade/contracts';
 import { CertificatesService } from '@cascade/server/certificates';
-import { currentActor } from '@cascade/server/core';
-import { QuestionsService, QuestionVersion } from '@cascade/server/questions';
+import { assertMay, currentActor, NotFoundError, recordAudit, visibleOrganizationIds } from '@cascade/server/core';
+import { Question, QuestionsService, QuestionVersion } from '@cascade/server/questions';
+import { isUUID } from 'class-validator';
 import { JobHandlers, Outbox } from '@cascade/server/queue';
 import { DataSource, In } from 'typeorm';
 import { AttemptItem } from './attempt-item.entity';
@@ -33,8 +34,24 @@ export class KeyCorrectionsService implements OnModuleInit {
     this.handlers.register('question.regrade', ({ correctionId }) => this.regrade(correctionId));
   }
 
+  /**
+   * Refused (403 CONFLICT_OF_INTEREST) to whoever sits an exam that can draw the question: a
+   * corrected key regrades that exam's attempts, their own among them.
+   */
   async correct(questionId: string, input: CorrectKeyDto): Promise<KeyCorrectionView> {
     const correction = await this.dataSource.transaction(async (manager) => {
+      // Checked on the locked row before anything about the version or the key is looked at.
+      const target = isUUID(questionId)
+        ? await manager.findOne(Question, { where: { id: questionId }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      const visible = visibleOrganizationIds();
+      if (!target || (visible && !visible.includes(target.organizationId))) throw new NotFoundError('Question');
+      assertMay('correctKey', 'Question', {
+        id: target.id,
+        organizationId: target.organizationId,
+        businessProcess: target.businessProcess,
+        difficulty: target.difficulty,
+      });
       const { question, version, oldKey } = await this.questions.correctKey(
         questionId,
         input.version,
@@ -53,6 +70,14 @@ export class KeyCorrectionsService implements OnModuleInit {
           correctedBy: currentActor().userId,
         }),
       );
+      await recordAudit(manager, {
+        action: 'correctKey',
+        entity: 'Question',
+        entityId: question.id,
+        organizationId: question.organizationId,
+        before: { version: version.version, questionVersionId: version.id, key: oldKey },
+        after: { version: version.version, questionVersionId: version.id, key: version.key, reason: saved.reason },
+      });
       await this.outbox.enqueue(manager, 'question.regrade', { correctionId: saved.id });
       return saved;
     });

@@ -1,10 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FieldError, ItemGradeView, ListResult, PendingGradingItem, QuestionKey } from '@cascade/contracts';
 import {
+  FieldError,
+  isInternalTrainer,
+  isVendorTrainer,
+  ItemGradeView,
+  ListResult,
+  PendingGradingItem,
+  QuestionKey,
+} from '@cascade/contracts';
+import {
+  Actor,
+  assertMay,
   ConflictError,
+  currentAbility,
   currentActor,
+  ForbiddenError,
+  may,
   NotFoundError,
+  recordAudit,
+  RequestContext,
   UnprocessableError,
   visibleOrganizationIds,
 } from '@cascade/server/core';
@@ -17,10 +32,12 @@ import { GradeAnswerDto, PendingGradingQuery } from './attempt.dto';
 import { round2 } from './attempt-scoring';
 import { AttemptSettlement } from './attempt-settlement';
 import { AttemptsRepository } from './attempts.service';
+import { Exam } from './exam.entity';
 
 interface PendingRow {
   attempt_id: string;
   exam_id: string;
+  session_id: string | null;
   exam_title: string;
   organization_id: string;
   user_id: string;
@@ -43,11 +60,18 @@ export class ManualGradingService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  /** Answers awaiting a trainer, oldest hand-in first, in the organizations the reader may see. */
+  /**
+   * Answers awaiting a trainer, oldest hand-in first: those the reader may grade. The query
+   * narrows by the same relationships as the policy (the organizations they see, for an
+   * internal trainer the sessions they train, never an exam they sit), so pages and totals hold.
+   */
   async pending(query: PendingGradingQuery): Promise<ListResult<PendingGradingItem>> {
+    // Whoever may grade nothing at all (a trainee, a lapsed internal trainer) is refused, not shown an empty list.
+    if (!RequestContext.isSystem() && !currentAbility().can('grade', 'Attempt')) throw new ForbiddenError();
     const visible = visibleOrganizationIds();
-    const rows: PendingRow[] = await this.dataSource.query(
-      `SELECT i.attempt_id, a.exam_id, e.title AS exam_title, a.organization_id, a.user_id, u.name AS user_name,
+    const scope = gradingScope(RequestContext.isSystem() ? null : currentActor());
+    const found: PendingRow[] = await this.dataSource.query(
+      `SELECT i.attempt_id, a.exam_id, e.session_id, e.title AS exam_title, a.organization_id, a.user_id, u.name AS user_name,
               i.question_id, i.position, i.question_version_id AS version_id, i.points, i.response, a.submitted_at,
               count(*) OVER () AS total
          FROM attempt_item i
@@ -58,16 +82,38 @@ export class ManualGradingService {
           AND ($1::uuid[] IS NULL OR a.organization_id = ANY($1::uuid[]))
           AND ($2::uuid IS NULL OR a.exam_id = $2)
           AND ($3::uuid IS NULL OR a.organization_id = $3)
+          AND NOT (a.exam_id = ANY($6::uuid[]))
+          AND ($7::uuid[] IS NULL OR e.session_id = ANY($7::uuid[]))
+          AND ($8::uuid IS NULL OR a.user_id <> $8)
         ORDER BY a.submitted_at, i.attempt_id, i.position
         LIMIT $4 OFFSET $5`,
-      [visible, query.examId ?? null, query.organizationId ?? null, query.perPage, (query.page - 1) * query.perPage],
+      [
+        visible,
+        query.examId ?? null,
+        query.organizationId ?? null,
+        query.perPage,
+        (query.page - 1) * query.perPage,
+        scope.conflictedExamIds,
+        scope.sessionIds,
+        scope.graderId,
+      ],
+    );
+    // The policy has the last word on each answer shown.
+    const rows = found.filter((row) =>
+      may('grade', 'Attempt', {
+        id: row.attempt_id,
+        organizationId: row.organization_id,
+        sessionId: row.session_id,
+        examId: row.exam_id,
+        userId: row.user_id,
+      }),
     );
     const versions = rows.length
       ? await this.dataSource.getRepository(QuestionVersion).findBy(rows.map((r) => ({ id: r.version_id })))
       : [];
     const versionOf = new Map(versions.map((v) => [v.id, v]));
     return {
-      total: rows.length ? Number(rows[0].total) : 0,
+      total: found.length ? Number(found[0].total) - (found.length - rows.length) : 0,
       data: rows.map((row) => {
         const version = versionOf.get(row.version_id)!;
         const content = version.content as { maxWords?: number };
@@ -104,6 +150,15 @@ export class ManualGradingService {
         where: { id: visible.id },
         lock: { mode: 'pessimistic_write' },
       });
+      const exam = await manager.findOneByOrFail(Exam, { id: attempt.examId });
+      // Who sits the exam grades none of it; an internal trainer grades only their sessions' exams.
+      assertMay('grade', 'Attempt', {
+        id: attempt.id,
+        organizationId: attempt.organizationId,
+        sessionId: exam.sessionId,
+        examId: attempt.examId,
+        userId: attempt.userId,
+      });
       if (attempt.userId === grader) throw new ConflictError('OWN_ATTEMPT', 'Nobody grades their own attempt');
       if (attempt.status !== 'needs_review') {
         throw new ConflictError('NOT_AWAITING_GRADING', 'The attempt has no answers awaiting a trainer', {
@@ -121,6 +176,7 @@ export class ManualGradingService {
       const version = await manager.findOneByOrFail(QuestionVersion, { id: item.questionVersionId });
       const rubric = (version.key as QuestionKey<'essay'>).rubric ?? [];
       const score = checkedScore(input, Number(item.points), rubric);
+      const before = { score: item.score, comment: item.comment, criteria: item.criteria, gradedBy: item.gradedBy };
       const gradedAt = new Date();
       Object.assign(item, {
         score,
@@ -130,6 +186,14 @@ export class ManualGradingService {
         gradedAt,
       });
       await manager.save(item);
+      await recordAudit(manager, {
+        action: 'grade',
+        entity: 'AttemptItem',
+        entityId: `${attempt.id}:${item.questionId}`,
+        organizationId: attempt.organizationId,
+        before: before.gradedBy === null && before.score === null ? null : before,
+        after: { score, comment: item.comment, criteria: item.criteria, gradedBy: grader },
+      });
       await this.settlement.settle(manager, attempt, items);
       return {
         attemptId: attempt.id,
@@ -143,6 +207,27 @@ export class ManualGradingService {
       };
     });
   }
+}
+
+/**
+ * How the reader's grading reach narrows the pending list, from the same facts as the policy:
+ * nobody sees answers to an exam they sit or their own; an admin or a vendor trainer sees every
+ * organization they see, an internal trainer only the exams of the sessions they lead or assist,
+ * anyone else nothing. `null` is the system, which sees everything.
+ */
+export function gradingScope(actor: Actor | null): {
+  conflictedExamIds: string[];
+  sessionIds: string[] | null;
+  graderId: string | null;
+} {
+  if (!actor) return { conflictedExamIds: [], sessionIds: null, graderId: null };
+  const unrestricted = actor.roles.includes('admin') || isVendorTrainer(actor);
+  const ownSessions = isInternalTrainer(actor) ? [...actor.ledSessionIds, ...actor.assistedSessionIds] : [];
+  return {
+    conflictedExamIds: actor.conflicts.examIds,
+    sessionIds: unrestricted ? null : ownSessions,
+    graderId: actor.userId,
+  };
 }
 
 /** The score, from the criteria when given; every problem names its field. */

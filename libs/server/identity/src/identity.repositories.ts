@@ -97,14 +97,22 @@ export class UsersRepository extends ScopedRepository<User> {
     return this.repository.findOne({ where: { email: email.trim().toLowerCase() } });
   }
 
-  /** Of `ids`, the active users who may train in the client: its own trainers and the vendor trainers assigned to it. */
+  /**
+   * Of `ids`, the active users who may train in the client: the vendor trainers assigned to it,
+   * and its own people while they hold a valid qualification (a client's trainer role follows
+   * the qualification; see effectiveRoles).
+   */
   async trainersFor(organizationId: string, ids: string[], manager?: EntityManager): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows: { id: string }[] = await (manager ?? this.repository.manager).query(
       `SELECT u.id FROM app_user u
-        WHERE u.id = ANY($2::uuid[]) AND u.active AND 'trainer' = ANY(u.roles)
-          AND (u.organization_id = $1
-               OR EXISTS (SELECT 1 FROM trainer_assignment ta WHERE ta.trainer_id = u.id AND ta.organization_id = $1))`,
+        WHERE u.id = ANY($2::uuid[]) AND u.active
+          AND (('trainer' = ANY(u.roles)
+                AND EXISTS (SELECT 1 FROM trainer_assignment ta WHERE ta.trainer_id = u.id AND ta.organization_id = $1))
+               OR (u.organization_id = $1
+                   AND EXISTS (SELECT 1 FROM qualification q
+                                WHERE q.user_id = u.id AND q.status = 'qualified'
+                                  AND (q.expires_at IS NULL OR q.expires_at > now()))))`,
       [organizationId, ids],
     );
     return rows.map((r) => r.id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListResult, Role, UserView } from '@cascade/contracts';
+import { recordAudit } from '@cascade/server/core';
 import { Outbox } from '@cascade/server/queue';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Department } from './department.entity';
@@ -73,6 +74,7 @@ export class UsersService {
           passwordHash: input.passwordHash,
           roles: input.roles,
           isKeyUser: input.isKeyUser ?? false,
+          bankAuthor: input.bankAuthor ?? false,
           attitude: input.attitude ?? null,
           locale: input.locale ?? 'zh-CN',
           active: true,
@@ -100,9 +102,20 @@ export class UsersService {
         const roles = input.roles ?? user.roles;
         if (assignedOrganizationIds !== undefined)
           await this.checkAssignments(manager, organization, roles, assignedOrganizationIds);
+        const rolesBefore = [...user.roles];
         Object.assign(user, fields);
         if (passwordHash) user.passwordHash = passwordHash;
         const saved = await manager.save(user);
+        // Besides the row's update, a change of roles is its own entry: who granted or withdrew what.
+        if (!sameRoles(rolesBefore, saved.roles))
+          await recordAudit(manager, {
+            action: 'changeRoles',
+            entity: 'User',
+            entityId: user.id,
+            organizationId: user.organizationId,
+            before: { roles: rolesBefore },
+            after: { roles: [...saved.roles] },
+          });
         if (passwordHash) await this.revokeSessions(manager, user.id);
         const assigned =
           assignedOrganizationIds !== undefined
@@ -190,3 +203,5 @@ export class UsersService {
     return [...organizationIds].sort();
   }
 }
+
+const sameRoles = (a: Role[], b: Role[]) => a.length === b.length && a.every((role) => b.includes(role));

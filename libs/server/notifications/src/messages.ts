@@ -148,4 +148,15 @@ export const MESSAGES: Record<NotificationKind, Record<Locale, Template>> = {
       body: `${person}'s qualification "${track}" expired on ${expires}; they may no longer lead sessions.`,
     }),
   },
+  session_lead_lapsed: {
+    // state: revoked | expired | missing — why the lead may no longer lead the session.
+    'zh-CN': ({ title, when, lead, state }) => ({
+      title: `需要更换主讲讲师：${title}`,
+      body: `${lead}的讲师资格${state === 'revoked' ? '已被撤销' : state === 'expired' ? '已到期' : '不再有效'}，不能主讲 ${when} 的「${title}」。请在开课前更换主讲讲师。`,
+    }),
+    en: ({ title, when, lead, state }) => ({
+      title: `New lead needed: ${title}`,
+      body: `${lead}'s qualification ${state === 'revoked' ? 'was revoked' : state === 'expired' ? 'has expired' : 'is no longer valid'}, so they may not lead "${title}" on ${when}. Replace the lead before it starts.`,
+    }),
+  },
 };

@@ -16,6 +16,7 @@ export class EmailChoicesDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'qualification.qualified'?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'qualification.expiring'?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() 'qualification.expired'?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() 'session.lead_lapsed'?: boolean;
 }
 
 export class NotificationPreferencesDto {

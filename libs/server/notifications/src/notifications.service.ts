@@ -76,6 +76,7 @@ export const EVENT_KIND: Record<NotificationEvent, NotificationKind> = {
   'qualification.qualified': 'qualification_qualified',
   'qualification.expiring': 'qualification_expiring',
   'qualification.expired': 'qualification_expired',
+  'session.lead_lapsed': 'session_lead_lapsed',
 };
 
 // Keeps each insert well under PostgreSQL's 65,535 parameters.

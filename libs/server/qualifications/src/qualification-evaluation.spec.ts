@@ -43,7 +43,7 @@ const rating = (sessionId: string, responseId: string, value: number, day: strin
   sessionId,
   title: sessionId,
   responseId,
-  submittedOn: at(day),
+  countedOn: at(day),
   value,
 });
 const complete: QualificationFacts = {

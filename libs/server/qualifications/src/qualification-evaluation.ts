@@ -22,8 +22,11 @@ export interface QualificationFacts {
   }[];
   /** Sessions (not cancelled) the person was a trainer of. */
   trainerSessions: { sessionId: string; title: string; role: 'lead' | 'assistant'; endsAt: Date }[];
-  /** Each Likert answer about the person as trainer. */
-  trainerRatings: { sessionId: string; title: string; responseId: string; submittedOn: Date; value: number }[];
+  /**
+   * Each counted Likert answer about the person as trainer, dated by the day it entered the
+   * aggregates (an anonymous one's batch closing), so evidence changes only a batch at a time.
+   */
+  trainerRatings: { sessionId: string; title: string; responseId: string; countedOn: Date; value: number }[];
   /** Signed teach-backs of the person as candidate. */
   teachBacks: { id: string; trackId: string; passed: boolean; signedAt: Date }[];
 }
@@ -112,7 +115,7 @@ function since(facts: QualificationFacts, from: Date | null, now: Date): Qualifi
     participations: facts.participations.filter((p) => !from || p.startsAt >= from),
     // A session counts as delivered once it has ended.
     trainerSessions: facts.trainerSessions.filter((s) => inRange(s.endsAt)),
-    trainerRatings: facts.trainerRatings.filter((r) => !from || r.submittedOn >= startOfDay(from)),
+    trainerRatings: facts.trainerRatings.filter((r) => !from || r.countedOn >= startOfDay(from)),
     teachBacks: facts.teachBacks.filter((t) => inRange(t.signedAt)),
   };
 }
@@ -198,7 +201,7 @@ function progressOf(
       const responses = new Set(ratings.map((r) => r.responseId)).size;
       const average = ratings.length ? round2(ratings.reduce((sum, r) => sum + r.value, 0) / ratings.length) : 0;
       const met = responses >= criterion.minResponses && average >= criterion.minAverage;
-      const latest = ratings.reduce<Date | null>((at, r) => (!at || r.submittedOn > at ? r.submittedOn : at), null);
+      const latest = ratings.reduce<Date | null>((at, r) => (!at || r.countedOn > at ? r.countedOn : at), null);
       return {
         kind: 'trainer_feedback',
         index,
@@ -230,10 +233,10 @@ function progressOf(
 function perSession(ratings: QualificationFacts['trainerRatings']): Evidence[] {
   const sessions = new Map<string, { title: string; values: number[]; responses: Set<string>; at: Date }>();
   for (const r of ratings) {
-    const s = sessions.get(r.sessionId) ?? { title: r.title, values: [], responses: new Set(), at: r.submittedOn };
+    const s = sessions.get(r.sessionId) ?? { title: r.title, values: [], responses: new Set(), at: r.countedOn };
     s.values.push(r.value);
     s.responses.add(r.responseId);
-    if (r.submittedOn > s.at) s.at = r.submittedOn;
+    if (r.countedOn > s.at) s.at = r.countedOn;
     sessions.set(r.sessionId, s);
   }
   return [...sessions.entries()]

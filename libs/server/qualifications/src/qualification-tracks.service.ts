@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   FieldError,
+  isVendorTrainer,
   ListResult,
   QualificationCriterion,
   QualificationRenewal,
@@ -15,11 +16,14 @@ import { QualificationTrack } from './qualification.entities';
 import { QualificationTracksRepository } from './qualifications.repositories';
 import { CreateTrackDto, CriterionDto, RenewalDto, TrackListQuery, UpdateTrackDto } from './qualifications.dto';
 
-/** Tracks are the vendor's method: its admins and consultants define them for each client. */
+/**
+ * Tracks are the vendor's method: its admins and consultants define them for each client.
+ * An internal trainer (a client user with a valid qualification) is a trainer too, but not the vendor's.
+ */
 export function assertVendorStaff(message = 'Only the vendor’s admins and trainers may do this'): void {
   const actor = currentActor();
   if (actor.roles.includes('admin')) return;
-  if (actor.roles.includes('trainer') && actor.organizationKind === 'vendor') return;
+  if (isVendorTrainer(actor)) return;
   throw new ForbiddenError(message);
 }
 

@@ -23,6 +23,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -170,7 +171,11 @@ export class NominateDto {
 }
 
 export class RevokeDto {
-  @ApiProperty({ maxLength: 1000 }) @IsString() @MinLength(1) @MaxLength(1000) reason!: string;
+  @ApiProperty({ maxLength: 1000, description: 'why; not blank' })
+  @IsString()
+  @Matches(/\S/, { message: 'must not be empty' })
+  @MaxLength(1000)
+  reason!: string;
 }
 
 export class QualificationListQuery extends ListQueryDto {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
+import { COUNTED_FEEDBACK_RESPONSES } from '@cascade/server/feedback';
 import { EntityManager, Repository } from 'typeorm';
 import { QualificationFacts } from './qualification-evaluation';
 import { Qualification, QualificationTrack, TeachBack } from './qualification.entities';
@@ -126,16 +127,17 @@ export class QualificationsRepository extends ScopedRepository<Qualification> {
           WHERE t.user_id = $1 AND s.status <> 'cancelled'`,
         [userId],
       ) as Promise<{ id: string; title: string; ends_at: Date; role: 'lead' | 'assistant' }[]>,
-      // Anonymous responses count too: they are about the trainer, not their author.
+      // Anonymous responses count too: they are about the trainer, not their author. Like every
+      // feedback aggregate, the evidence reads counted responses only, so it moves by whole batches.
       manager.query(
-        `SELECT r.id AS response_id, r.session_id, s.title, r.submitted_on::text AS submitted_on, fa.number_value
+        `SELECT r.id AS response_id, r.session_id, s.title, r.counted_on::text AS counted_on, fa.number_value
            FROM feedback_answer fa
-           JOIN feedback_response r ON r.id = fa.response_id
+           JOIN ${COUNTED_FEEDBACK_RESPONSES} r ON r.id = fa.response_id
            JOIN training_session s ON s.id = r.session_id
           WHERE fa.trainer_id = $1 AND fa.about = 'trainer' AND fa.item_type = 'likert_5' AND fa.number_value IS NOT NULL`,
         [userId],
       ) as Promise<
-        { response_id: string; session_id: string; title: string; submitted_on: string; number_value: string }[]
+        { response_id: string; session_id: string; title: string; counted_on: string; number_value: string }[]
       >,
       manager.query(
         `SELECT id, track_id, passed, signed_at FROM teach_back WHERE candidate_id = $1 AND signed_at IS NOT NULL`,
@@ -169,7 +171,7 @@ export class QualificationsRepository extends ScopedRepository<Qualification> {
         sessionId: r.session_id,
         title: r.title,
         responseId: r.response_id,
-        submittedOn: new Date(`${r.submitted_on}T00:00:00Z`),
+        countedOn: new Date(`${r.counted_on}T00:00:00Z`),
         value: Number(r.number_value),
       })),
       teachBacks: teachBacks.map((t) => ({ id: t.id, trackId: t.track_id, passed: t.passed, signedAt: t.signed_at })),

@@ -2,7 +2,16 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListResult, QualificationView } from '@cascade/contracts';
 import { CertificatesService } from '@cascade/server/certificates';
-import { ConflictError, currentActor, NotFoundError, UnprocessableError } from '@cascade/server/core';
+import {
+  assertMay,
+  ConflictError,
+  currentActor,
+  ForbiddenError,
+  NotFoundError,
+  recordAudit,
+  UnprocessableError,
+  ValidationFailedError,
+} from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { NotificationsService } from '@cascade/server/notifications';
 import { JobHandlers, PeriodicTasks } from '@cascade/server/queue';
@@ -50,6 +59,8 @@ export class QualificationsService implements OnModuleInit {
 
   /** Makes a user of the track's client a candidate and evaluates them at once: earlier records count. */
   async nominate(input: NominateDto): Promise<QualificationView> {
+    const nominator = currentActor().userId;
+    if (input.userId === nominator) throw new ForbiddenError('Nobody nominates themselves');
     const id = await this.dataSource.transaction(async (manager) => {
       const track = await this.tracks.findVisible(input.trackId, manager).catch(() => {
         throw new UnprocessableError('REFERENCE_INVALID', 'trackId: no such track', [
@@ -89,30 +100,73 @@ export class QualificationsService implements OnModuleInit {
           renewalProgress: [],
           // A second candidacy after expiry or revocation starts from a clean slate.
           evidenceSince: earlier.length ? new Date() : null,
-          nominatedBy: currentActor().userId,
+          nominatedBy: nominator,
         }),
       );
       await this.evaluateLocked(manager, saved, track, undefined, new Date());
+      const previous = earlier[0];
+      await recordAudit(manager, {
+        action: 'nominate',
+        entity: 'Qualification',
+        entityId: saved.id,
+        organizationId: saved.organizationId,
+        before: previous ? { previousQualificationId: previous.id, status: previous.status } : null,
+        after: {
+          trackId: saved.trackId,
+          userId: saved.userId,
+          status: saved.status,
+          evidenceSince: saved.evidenceSince?.toISOString() ?? null,
+          nominatedBy: nominator,
+        },
+      });
       return saved.id;
     });
     return this.get(id);
   }
 
-  async revoke(id: string, reason: string): Promise<QualificationView> {
+  /**
+   * Ends a qualification with a reason. Revoking is the vendor's judgement (its trainers serving
+   * the client, and admins), never a peer's: the policy decides, on the qualification's record.
+   */
+  async revoke(id: string, reasonInput: string): Promise<QualificationView> {
+    const reason = reasonInput.trim();
+    if (!reason) throw new ValidationFailedError([{ field: 'reason', message: 'must not be empty' }]);
     await this.dataSource.transaction(async (manager) => {
       const qualification = await this.qualifications.findVisibleForUpdate(id, manager);
+      const person = (await this.qualifications.peopleOf(manager, [qualification.userId])).get(qualification.userId);
+      assertMay('revoke', 'Qualification', {
+        id: qualification.id,
+        organizationId: qualification.organizationId,
+        trackId: qualification.trackId,
+        userId: qualification.userId,
+        departmentId: person?.departmentId ?? null,
+      });
       if (qualification.status === 'revoked' || qualification.status === 'expired')
         throw new ConflictError('QUALIFICATION_CLOSED', `The qualification is already ${qualification.status}`, {
           currentStatus: qualification.status,
         });
+      const before = { status: qualification.status, revokedAt: null, revokeReason: null, revokedBy: null };
       Object.assign(qualification, {
         status: 'revoked',
         revokedAt: new Date(),
-        revokeReason: reason.trim(),
+        revokeReason: reason,
         revokedBy: currentActor().userId,
       });
       await manager.save(qualification);
-      await this.certificates.revokeFor(manager, qualification.id, reason.trim());
+      await this.certificates.revokeFor(manager, qualification.id, reason);
+      await recordAudit(manager, {
+        action: 'revoke',
+        entity: 'Qualification',
+        entityId: qualification.id,
+        organizationId: qualification.organizationId,
+        before,
+        after: {
+          status: qualification.status,
+          revokedAt: qualification.revokedAt!.toISOString(),
+          revokeReason: reason,
+          revokedBy: qualification.revokedBy,
+        },
+      });
     });
     return this.get(id);
   }
@@ -218,13 +272,8 @@ export class QualificationsService implements OnModuleInit {
     const becameQualified = before.status !== 'qualified' && result.qualifiedAt && !before.qualifiedAt;
     const renewed = result.renewedAt && result.renewedAt.getTime() !== before.renewedAt?.getTime();
     if (result.status === 'expired' && before.status !== 'expired') qualification.expiredAt = now;
+    // No role is stored: a client user is a trainer exactly while a qualification of theirs is valid.
     if (becameQualified || renewed) {
-      // A key user who qualifies is also a trainer from now on (they may lead sessions of the track).
-      await manager.query(
-        `UPDATE app_user SET roles = array_append(roles, 'trainer'), updated_at = now()
-          WHERE id = $1 AND NOT ('trainer' = ANY(roles))`,
-        [qualification.userId],
-      );
       const certificate = await this.certificates.issue(manager, {
         kind: 'qualification',
         sourceId: qualification.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListResult, TeachBackItem, TeachBackView } from '@cascade/contracts';
-import { ConflictError, currentActor, UnprocessableError } from '@cascade/server/core';
+import { ConflictError, currentActor, ForbiddenError, recordAudit, UnprocessableError } from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { Outbox } from '@cascade/server/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,6 +11,12 @@ import { TeachBacksRepository } from './qualifications.repositories';
 import { CreateTeachBackDto, TeachBackItemDto, TeachBackListQuery, UpdateTeachBackDto } from './qualifications.dto';
 
 const VENDOR_ONLY = 'Only a vendor trainer may observe and sign off a teach-back';
+
+/** An observation of oneself is no evidence. */
+function assertNotOwn(candidateId: string): void {
+  if (candidateId === currentActor().userId)
+    throw new ForbiddenError('Nobody observes or signs off their own teach-back');
+}
 
 /**
  * A vendor trainer watches a candidate train and records a checklist. Only a signed
@@ -37,6 +43,7 @@ export class TeachBacksService {
 
   async create(input: CreateTeachBackDto): Promise<TeachBackView> {
     assertVendorStaff(VENDOR_ONLY);
+    assertNotOwn(input.candidateId);
     const id = await this.dataSource.transaction(async (manager) => {
       const track = await this.tracks.findVisible(input.trackId, manager).catch(() => {
         throw invalid('trackId', 'is not a visible qualification track');
@@ -62,7 +69,10 @@ export class TeachBacksService {
           signedBy: signed ? currentActor().userId : null,
         }),
       );
-      if (signed) await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: saved.candidateId });
+      if (signed) {
+        await auditSignOff(manager, saved);
+        await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: saved.candidateId });
+      }
       return saved.id;
     });
     return this.get(id);
@@ -72,6 +82,7 @@ export class TeachBacksService {
     assertVendorStaff(VENDOR_ONLY);
     await this.dataSource.transaction(async (manager) => {
       const teachBack = await this.editable(id, manager);
+      assertNotOwn(teachBack.candidateId);
       const track = await manager.findOneByOrFail(QualificationTrack, { id: teachBack.trackId });
       if (input.sessionId !== undefined) {
         await checkSession(manager, teachBack.organizationId, input.sessionId);
@@ -93,9 +104,11 @@ export class TeachBacksService {
     assertVendorStaff(VENDOR_ONLY);
     await this.dataSource.transaction(async (manager) => {
       const teachBack = await this.editable(id, manager);
+      assertNotOwn(teachBack.candidateId);
       teachBack.signedAt = new Date();
       teachBack.signedBy = currentActor().userId;
       await manager.save(teachBack);
+      await auditSignOff(manager, teachBack);
       await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: teachBack.candidateId });
     });
     return this.get(id);
@@ -109,6 +122,24 @@ export class TeachBacksService {
       });
     return teachBack;
   }
+}
+
+/** The entity's own save records an update; the log must also read as the sign-off it is. */
+async function auditSignOff(manager: EntityManager, teachBack: TeachBack): Promise<void> {
+  await recordAudit(manager, {
+    action: 'signTeachBack',
+    entity: 'TeachBack',
+    entityId: teachBack.id,
+    organizationId: teachBack.organizationId,
+    before: { signedAt: null, signedBy: null },
+    after: {
+      signedAt: teachBack.signedAt!.toISOString(),
+      signedBy: teachBack.signedBy,
+      candidateId: teachBack.candidateId,
+      trackId: teachBack.trackId,
+      passed: teachBack.passed,
+    },
+  });
 }
 
 /** When the track fixes a checklist, the teach-back covers exactly its items. */

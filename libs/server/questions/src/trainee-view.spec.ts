@@ -210,8 +210,12 @@ describe('the trainee view', () => {
     const orders = new Set<string>();
     const rights = new Set<string>();
     for (const seed of SEEDS.slice(0, 500)) {
-      orders.add(idsOf(contentOf(toTraineeView(ordering(3), { sitting: seed, shuffleOptions: false }), 'ordering').items));
-      rights.add(idsOf(contentOf(toTraineeView(matching(3), { sitting: seed, shuffleOptions: false }), 'matching').right));
+      orders.add(
+        idsOf(contentOf(toTraineeView(ordering(3), { sitting: seed, shuffleOptions: false }), 'ordering').items),
+      );
+      rights.add(
+        idsOf(contentOf(toTraineeView(matching(3), { sitting: seed, shuffleOptions: false }), 'matching').right),
+      );
     }
     expect(orders.size).toBe(6);
     expect(rights.size).toBe(6);
@@ -220,8 +224,10 @@ describe('the trainee view', () => {
   it('grades what the trainee meant, whatever order the answer was shown in', () => {
     for (const seed of SEEDS.slice(0, 300)) {
       const single = frozen('single_choice');
-      const shownOptions = contentOf(toTraineeView(single, { sitting: seed, shuffleOptions: true }), 'single_choice')
-        .options;
+      const shownOptions = contentOf(
+        toTraineeView(single, { sitting: seed, shuffleOptions: true }),
+        'single_choice',
+      ).options;
       // Picking the right option where it is shown scores; so does nothing else.
       const picked = shownOptions.find((option) => option.text === '按采购订单创建收货单')!;
       expect(gradeResponse(single, picked.id)?.correct).toBe(true);
@@ -232,12 +238,22 @@ describe('the trainee view', () => {
       // Put back into business order by text, the answer is right; left as shown, only if shown right.
       const byText = [...items].sort((a, b) => a.text.localeCompare(b.text)).map((item) => item.id);
       expect(gradeResponse(order, byText)?.correct).toBe(true);
-      expect(gradeResponse(order, items.map((item) => item.id))?.correct).toBe(idsOf(items) === 'ABCD');
+      expect(
+        gradeResponse(
+          order,
+          items.map((item) => item.id),
+        )?.correct,
+      ).toBe(idsOf(items) === 'ABCD');
 
       const match = matching(3);
       const { left, right } = contentOf(toTraineeView(match, { sitting: seed }), 'matching');
       const partner = (leftId: string) => right.find((item) => item.id === String('ABC'.indexOf(leftId) + 1))!.id;
-      expect(gradeResponse(match, left.map((item) => ({ left: item.id, right: partner(item.id) })))?.correct).toBe(true);
+      expect(
+        gradeResponse(
+          match,
+          left.map((item) => ({ left: item.id, right: partner(item.id) })),
+        )?.correct,
+      ).toBe(true);
       const sideBySide = left.map((item, i) => ({ left: item.id, right: right[i].id }));
       expect(gradeResponse(match, sideBySide)?.correct).toBe(idsOf(right) === '123');
     }

@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AttendanceSheetView, AttendanceSummaryView, AttendanceView, CheckInCodeView } from '@cascade/contracts';
+import {
+  AttendanceSheetView,
+  AttendanceSummaryView,
+  AttendanceView,
+  CheckInCodeView,
+  CheckInEntryView,
+} from '@cascade/contracts';
 import { APP_CONFIG, AppConfig } from '@cascade/server/config';
-import { ConflictError, currentActor, InputError, UnprocessableError } from '@cascade/server/core';
+import {
+  ConflictError,
+  currentActor,
+  InputError,
+  NotFoundError,
+  recordAudit,
+  TooManyRequestsError,
+  UnprocessableError,
+} from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { PlansService } from '@cascade/server/plans';
 import { Outbox } from '@cascade/server/queue';
@@ -10,10 +24,12 @@ import { Inject } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Attendance } from './attendance.entity';
+import { CheckInFailure } from './check-in-failure.entity';
+import { CheckInLimiter, WRONG_CODES_BEFORE_LOCK } from './check-in-limiter';
 import { CHECK_IN_PERIOD_SECONDS, currentCode, isValidCode } from './check-in-code';
 import { MarkAttendanceDto } from './session.dto';
 import { checkInWindow } from './session.view';
-import { sessionCancelled } from './sessions.errors';
+import { checkInLocked, enrolleeIsTrainer, ownAttendance, sessionCancelled } from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { TrainingSession } from './training-session.entity';
@@ -32,6 +48,7 @@ export class AttendanceService {
     private readonly plans: PlansService,
     private readonly users: UsersRepository,
     private readonly outbox: Outbox,
+    private readonly limiter: CheckInLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -53,6 +70,8 @@ export class AttendanceService {
   /**
    * A person checks themselves in with the rotating code. Checking in twice returns the
    * first record; someone not enrolled is recorded as a walk-in awaiting a trainer's approval.
+   * Guessing is paced (a few wrong codes a minute, then 429) and capped: at the total limit
+   * the person's code entry closes for the session, even for the right code.
    */
   async checkIn(sessionId: string, code: string, method: 'qr' | 'code'): Promise<CheckInResult> {
     const actor = currentActor();
@@ -61,6 +80,7 @@ export class AttendanceService {
     if (target.existing) return { attendance: toView(target.existing), created: false };
     const { session } = target;
     if (session.status === 'cancelled') throw sessionCancelled();
+    if (target.trainer) throw enrolleeIsTrainer('userId', [actor.userId]);
     const now = new Date();
     const window = checkInWindow(session);
     if (now < window.opensAt || now > window.closesAt) {
@@ -73,7 +93,17 @@ export class AttendanceService {
         },
       );
     }
+    if (target.failures?.lockedAt) throw checkInLocked(target.failures.lockedAt);
+    // Only someone who entered a wrong code before can be waiting: the room's first scans skip the counter.
+    if (target.failures) {
+      const wait = await this.limiter.retryAfter(session.id, actor.userId);
+      if (wait !== null) throw tooManyWrongCodes(wait);
+    }
     if (!isValidCode(session.checkInSecret, code.trim(), now.getTime())) {
+      const failures = await this.sessionsRepository.recordWrongCode(session, actor.userId, WRONG_CODES_BEFORE_LOCK);
+      if (failures.lockedAt) throw checkInLocked(failures.lockedAt);
+      const wait = await this.limiter.wrongCode(session.id, actor.userId);
+      if (wait !== null) throw tooManyWrongCodes(wait);
       throw new UnprocessableError(
         'CHECK_IN_CODE_INVALID',
         'The code is wrong or has expired; scan the current QR code',
@@ -99,18 +129,25 @@ export class AttendanceService {
     return { attendance: toView(first), created: false };
   }
 
-  /** A trainer marks anyone present, late, excused or absent; approving a walk-in is marking them present. */
+  /**
+   * A trainer marks anyone present, late, excused or absent; approving a walk-in is marking them
+   * present. Nobody marks themselves, and the session's trainers are not among its attendees.
+   */
   async mark(sessionId: string, input: MarkAttendanceDto): Promise<AttendanceView> {
     if (input.status === 'excused' && !input.note?.trim()) throw new InputError('note', 'is required when excused');
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.findVisible(sessionId, manager);
+      if (input.userId === currentActor().userId) throw ownAttendance();
       await this.sessions.assertRunsSession(session, manager);
+      if (await this.sessions.isTrainerOf(manager, session.id, input.userId))
+        throw enrolleeIsTrainer('userId', [input.userId]);
       const member = await this.users.membersOf(session.organizationId, [input.userId], manager);
       if (member.length === 0)
         throw new UnprocessableError('REFERENCE_INVALID', 'userId: not a user of this client', [
           { field: 'userId', message: 'is not a user of this client' },
         ]);
       const existing = await manager.findOneBy(Attendance, { sessionId: session.id, userId: input.userId });
+      const before = existing ? toView(existing) : null;
       const now = new Date();
       const record =
         existing ??
@@ -133,8 +170,48 @@ export class AttendanceService {
       if (input.status === 'present') record.minutesLate = existing?.status === 'late' ? 0 : record.minutesLate;
       const saved = await manager.save(record);
       await this.outbox.enqueue(manager, 'qualification.evaluate', { userId: saved.userId });
-      return toView(saved);
+      const after = toView(saved);
+      await recordAudit(manager, {
+        action: 'markAttendance',
+        entity: 'Attendance',
+        entityId: saved.id,
+        organizationId: saved.organizationId,
+        before: before ? { ...before } : null,
+        after: { ...after },
+      });
+      return after;
     });
+  }
+
+  /** A trainer of the session reopens a person's code entry closed after too many wrong codes. */
+  async reopenCheckIn(sessionId: string, userId: string): Promise<CheckInEntryView> {
+    const reopened = await this.dataSource.transaction(async (manager) => {
+      const session = await this.sessions.findVisible(sessionId, manager);
+      await this.sessions.assertRunsSession(session, manager);
+      const failures = await manager.findOne(CheckInFailure, {
+        where: { sessionId: session.id, userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!failures) throw new NotFoundError('Check-in entry');
+      const before = entryView(failures);
+      failures.wrongCodes = 0;
+      failures.lockedAt = null;
+      failures.reopenedAt = new Date();
+      failures.reopenedBy = currentActor().userId;
+      await manager.save(failures);
+      await recordAudit(manager, {
+        action: 'update',
+        entity: 'CheckInFailure',
+        entityId: `${session.id}:${userId}`,
+        organizationId: session.organizationId,
+        before: { ...before },
+        after: { ...entryView(failures), reopenedBy: failures.reopenedBy },
+      });
+      return failures;
+    });
+    // After the commit: the person may try at once, on every replica.
+    await this.limiter.forget(reopened.sessionId, reopened.userId);
+    return entryView(reopened);
   }
 
   async sheet(sessionId: string): Promise<AttendanceSheetView> {
@@ -266,7 +343,15 @@ export class AttendanceService {
   private async sheetOf(session: TrainingSession, manager: EntityManager): Promise<AttendanceSheetView> {
     const enrolled = await this.sessions.activeEnrollments(manager, session.id);
     const records = await manager.find(Attendance, { where: { sessionId: session.id } });
-    const userIds = [...new Set([...enrolled, ...records.map((r) => r.userId)])];
+    const failures = await manager.find(CheckInFailure, { where: { sessionId: session.id } });
+    // Someone locked out is listed even when not enrolled, so the trainer can check them in by hand.
+    const userIds = [
+      ...new Set([
+        ...enrolled,
+        ...records.map((r) => r.userId),
+        ...failures.filter((f) => f.lockedAt).map((f) => f.userId),
+      ]),
+    ];
     const names = await this.users.namesOf(userIds, manager);
     const rows = userIds
       .map((userId) => {
@@ -277,6 +362,7 @@ export class AttendanceService {
           departmentName: names.get(userId)?.departmentName ?? null,
           enrolled: enrolled.includes(userId),
           attendance: record ? toView(record) : null,
+          checkInEntry: entryOf(failures.find((f) => f.userId === userId)),
         };
       })
       .sort((a, b) => Number(b.enrolled) - Number(a.enrolled) || a.name.localeCompare(b.name, 'zh-CN'));
@@ -285,6 +371,7 @@ export class AttendanceService {
       enrolled: enrolled.length,
       checkedIn: records.filter((r) => r.status === 'present' || r.status === 'late').length,
       pendingApproval: records.filter((r) => r.status === 'pending_approval').length,
+      checkInLocked: rows.filter((r) => r.checkInEntry?.locked && !r.attendance).length,
       rows,
     };
   }
@@ -296,6 +383,19 @@ export class AttendanceService {
     return row!.checkInSecret;
   }
 }
+
+const tooManyWrongCodes = (retryAfterSeconds: number) =>
+  new TooManyRequestsError(retryAfterSeconds, `Too many wrong codes; try again in ${retryAfterSeconds} s`);
+
+const entryView = (f: CheckInFailure): CheckInEntryView => ({
+  wrongCodes: f.wrongCodes,
+  locked: f.lockedAt !== null,
+  lockedAt: f.lockedAt?.toISOString() ?? null,
+});
+
+/** Only people who entered a wrong code since their entry was last reopened have an entry to show. */
+const entryOf = (f: CheckInFailure | undefined): CheckInEntryView | null =>
+  f && (f.wrongCodes > 0 || f.lockedAt) ? entryView(f) : null;
 
 export function toView(a: Attendance): AttendanceView {
   return {

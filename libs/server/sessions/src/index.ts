@@ -3,6 +3,8 @@ export * from './attendance.service';
 export * from './calendar-feed.entity';
 export * from './calendar.service';
 export * from './check-in-code';
+export * from './check-in-failure.entity';
+export * from './check-in-limiter';
 export * from './lead-gate';
 export * from './session-enrollment.entity';
 export * from './session-trainer.entity';

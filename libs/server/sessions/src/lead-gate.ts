@@ -1,9 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EligibleLeadView } from '@cascade/contracts';
+import { EligibleLeadView, LeadQualificationState } from '@cascade/contracts';
 import { ConflictError, NotFoundError, visibleOrganizationIds } from '@cascade/server/core';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+
+/** A client lead of a scheduled session not yet started, and whether they may still lead it when it starts. */
+export interface LeadStanding {
+  sessionId: string;
+  userId: string;
+  name: string;
+  state: LeadQualificationState;
+}
+
+/**
+ * Valid: a qualification covering the process, qualified and not expiring before the start.
+ * Otherwise the latest such qualification says why: revoked, expired (or expiring first), or
+ * none that ever qualified.
+ */
+const CLIENT_LEADS = (where: string) => `
+  SELECT s.id AS session_id, st.user_id, u.name,
+         CASE WHEN EXISTS (SELECT 1 FROM qualification q JOIN qualification_track t ON t.id = q.track_id
+                            WHERE q.user_id = st.user_id AND q.status = 'qualified' AND s.business_process = ANY(t.business_processes)
+                              AND (q.expires_at IS NULL OR q.expires_at > s.starts_at))
+              THEN 'valid'
+              ELSE coalesce((SELECT CASE q.status WHEN 'revoked' THEN 'revoked' WHEN 'expired' THEN 'expired'
+                                                  WHEN 'qualified' THEN 'expired' ELSE 'missing' END
+                               FROM qualification q JOIN qualification_track t ON t.id = q.track_id
+                              WHERE q.user_id = st.user_id AND s.business_process = ANY(t.business_processes)
+                              ORDER BY q.created_at DESC LIMIT 1), 'missing')
+         END AS state
+    FROM training_session s
+    JOIN session_trainer st ON st.session_id = s.id AND st.role = 'lead'
+    JOIN app_user u ON u.id = st.user_id
+    JOIN organization o ON o.id = u.organization_id AND o.kind = 'client'
+   WHERE s.status = 'scheduled' AND s.starts_at > $1 AND ${where}
+   ORDER BY s.starts_at, u.name, st.user_id`;
 
 interface QualificationSummary {
   qualificationId: string;
@@ -59,6 +91,44 @@ export class LeadGate {
       `${refused.name} may not lead a session of “${businessProcess}”: ${missing(qualifications, startsAt)}`,
       { userId: refused.id, name: refused.name, businessProcess, startsAt: startsAt.toISOString(), qualifications },
     );
+  }
+
+  /**
+   * For each scheduled session that has not started, the state of its lead's qualification
+   * (the first lead that may not lead it, if any), computed from the qualifications as they are
+   * now, so an expiry counts the moment it passes. Sessions that started or are cancelled are left out.
+   */
+  async leadStates(
+    manager: EntityManager,
+    sessions: { id: string; status: string; startsAt: Date }[],
+    now = new Date(),
+  ): Promise<Map<string, LeadQualificationState>> {
+    const upcoming = sessions.filter((s) => s.status === 'scheduled' && s.startsAt > now).map((s) => s.id);
+    // Vendor trainers are not gated: a session they lead is always valid.
+    const states = new Map<string, LeadQualificationState>(upcoming.map((id) => [id, 'valid']));
+    if (upcoming.length === 0) return states;
+    const rows: { session_id: string; state: LeadQualificationState }[] = await manager.query(
+      CLIENT_LEADS('s.id = ANY($2::uuid[])'),
+      [now, upcoming],
+    );
+    for (const row of rows)
+      if (row.state !== 'valid' && states.get(row.session_id) === 'valid') states.set(row.session_id, row.state);
+    return states;
+  }
+
+  /** The upcoming sessions a person leads but no longer may, e.g. right after their qualification ends. */
+  async lapsedLeads(manager: EntityManager, userId: string, now = new Date()): Promise<LeadStanding[]> {
+    const rows: { session_id: string; user_id: string; name: string; state: LeadQualificationState }[] =
+      await manager.query(CLIENT_LEADS('st.user_id = $2'), [now, userId]);
+    return rows.filter((r) => r.state !== 'valid').map(standing);
+  }
+
+  /** The first lead of an upcoming session who may no longer lead it, or null. */
+  async lapsedLeadOf(manager: EntityManager, sessionId: string, now = new Date()): Promise<LeadStanding | null> {
+    const rows: { session_id: string; user_id: string; name: string; state: LeadQualificationState }[] =
+      await manager.query(CLIENT_LEADS('s.id = $2'), [now, sessionId]);
+    const lapsed = rows.find((r) => r.state !== 'valid');
+    return lapsed ? standing(lapsed) : null;
   }
 
   /** Client users on a track (candidates included) may assist, even before they hold the trainer role. */
@@ -119,6 +189,13 @@ export class LeadGate {
     }));
   }
 }
+
+const standing = (r: { session_id: string; user_id: string; name: string; state: LeadQualificationState }) => ({
+  sessionId: r.session_id,
+  userId: r.user_id,
+  name: r.name,
+  state: r.state,
+});
 
 function missing(qualifications: QualificationSummary[], startsAt: Date): string {
   if (qualifications.length === 0) return 'no qualification on a track covering it';

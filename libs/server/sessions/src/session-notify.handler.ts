@@ -4,6 +4,7 @@ import { NotificationsService } from '@cascade/server/notifications';
 import { JobHandlers } from '@cascade/server/queue';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar.service';
+import { LeadGate } from './lead-gate';
 import { formatWhen } from './session.view';
 import { TrainingSession } from './training-session.entity';
 
@@ -11,6 +12,7 @@ const EVENT = {
   enrolled: 'session.scheduled',
   rescheduled: 'session.changed',
   cancelled: 'session.cancelled',
+  lead_lapsed: 'session.lead_lapsed',
 } as const;
 
 /**
@@ -23,6 +25,7 @@ export class SessionNotifyHandler implements OnModuleInit {
     private readonly handlers: JobHandlers,
     private readonly notifications: NotificationsService,
     private readonly calendars: CalendarService,
+    private readonly leadGate: LeadGate,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -30,11 +33,29 @@ export class SessionNotifyHandler implements OnModuleInit {
     this.handlers.register('session.notify', async ({ sessionId, change, userIds }, { jobId }) => {
       const session = await this.dataSource.getRepository(TrainingSession).findOneBy({ id: sessionId });
       if (!session) return;
-      const ics = await this.calendars.sessionIcs(session.id);
+      // Read when sent: a lead replaced (or a session started) in the meantime needs no message.
+      const lapsed =
+        change === 'lead_lapsed' ? await this.leadGate.lapsedLeadOf(this.dataSource.manager, session.id) : null;
+      if (change === 'lead_lapsed' && !lapsed) return;
+      // A lead to replace concerns the trainers, who need no calendar file for it.
+      const attachments = lapsed
+        ? []
+        : [
+            {
+              filename: 'session.ics',
+              contentType: 'text/calendar; charset=utf-8',
+              content: await this.calendars.sessionIcs(session.id),
+            },
+          ];
       await this.notifications.notify(
         EVENT[change],
         userIds,
-        { title: session.title, reason: session.cancelReason ?? '' },
+        {
+          title: session.title,
+          reason: session.cancelReason ?? '',
+          lead: lapsed?.name ?? '',
+          state: lapsed?.state ?? '',
+        },
         {
           key: jobId,
           varsFor: (person) => ({
@@ -56,9 +77,10 @@ export class SessionNotifyHandler implements OnModuleInit {
               status: session.status,
               cancelReason: session.cancelReason,
             },
+            ...(lapsed ? { lead: { userId: lapsed.userId, name: lapsed.name, qualification: lapsed.state } } : {}),
             userIds,
           },
-          attachments: [{ filename: 'session.ics', contentType: 'text/calendar; charset=utf-8', content: ics }],
+          attachments,
         },
       );
     });

@@ -1,4 +1,4 @@
-import { TrainingSessionView } from '@cascade/contracts';
+import { LeadQualificationState, TrainingSessionView } from '@cascade/contracts';
 import { SessionEnrollment } from './session-enrollment.entity';
 import { SessionTrainer } from './session-trainer.entity';
 import { TrainingSession } from './training-session.entity';
@@ -14,6 +14,7 @@ export function toSessionView(
   session: TrainingSession,
   trainers: SessionTrainer[],
   enrollments: SessionEnrollment[],
+  leadQualification: LeadQualificationState | null = null,
 ): TrainingSessionView {
   const window = checkInWindow(session);
   return {
@@ -35,6 +36,8 @@ export function toSessionView(
     checkInClosesAt: window.closesAt.toISOString(),
     trainers: trainers.map((t) => ({ userId: t.userId, role: t.role })),
     enrollments: enrollments.map((e) => ({ userId: e.userId, status: e.status, createdAt: e.createdAt.toISOString() })),
+    leadQualification,
+    needsNewLead: leadQualification !== null && leadQualification !== 'valid',
     createdAt: session.createdAt.toISOString(),
     updatedAt: session.updatedAt.toISOString(),
   };

@@ -1,4 +1,4 @@
-import { ConflictError } from '@cascade/server/core';
+import { ConflictError, DomainError, ForbiddenError, UnprocessableError } from '@cascade/server/core';
 
 export type ClashKind = 'TRAINER_CLASH' | 'LOCATION_CLASH' | 'TRAINEE_CLASH';
 
@@ -46,3 +46,40 @@ export const capacityExceeded = (capacity: number, requested: number) =>
   });
 
 export const sessionCancelled = () => new ConflictError('SESSION_CANCELLED', 'The session is cancelled');
+
+/** Changing who trains a session is for its lead, the vendor's trainers serving the client, and admins. */
+export const staffingForbidden = () =>
+  new ForbiddenError(
+    'Only the session’s lead trainer, a vendor trainer serving the client or an admin may change its trainers',
+    'STAFFING_FORBIDDEN',
+  );
+
+/** Someone enrolled in (or attending) a session cannot also train it. */
+export const trainerIsEnrolled = (userIds: string[]) =>
+  new UnprocessableError(
+    'TRAINER_IS_ENROLLED',
+    `trainers: enrolled in this session, so they cannot train it: ${userIds.join(', ')}`,
+    [{ field: 'trainers', message: `enrolled in this session: ${userIds.join(', ')}` }],
+    { userIds },
+  );
+
+/** A trainer of a session cannot also be one of its trainees. */
+export const enrolleeIsTrainer = (field: string, userIds: string[]) =>
+  new UnprocessableError(
+    'ENROLLEE_IS_TRAINER',
+    `${field}: trainers of this session cannot attend it: ${userIds.join(', ')}`,
+    [{ field, message: `trains this session: ${userIds.join(', ')}` }],
+    { userIds },
+  );
+
+export const ownAttendance = () =>
+  new ForbiddenError('Nobody marks their own attendance; another trainer of the session must', 'OWN_ATTENDANCE');
+
+/** 403 even for the right code: the entry stays closed until a trainer reopens it. */
+export const checkInLocked = (lockedAt: Date) =>
+  new DomainError(
+    'CHECK_IN_LOCKED',
+    403,
+    'Too many wrong codes: your check-in for this session is closed; ask a trainer to check you in or to reopen it',
+    { lockedAt: lockedAt.toISOString() },
+  );

@@ -10,14 +10,18 @@ import {
   visibleOrganizationIds,
 } from '@cascade/server/core';
 import { isUUID } from 'class-validator';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { Attendance } from './attendance.entity';
 import { TrainingSession } from './training-session.entity';
 
 export interface CheckInTarget {
   session: TrainingSession;
   enrolled: boolean;
+  /** The person trains the session, so may not check in to it. */
+  trainer: boolean;
   existing: Attendance | null;
+  /** Wrong codes so far, and whether their code entry is closed. */
+  failures: { wrongCodes: number; lockedAt: Date | null } | null;
 }
 
 export interface NewCheckIn {
@@ -83,7 +87,10 @@ export class SessionsRepository extends ScopedRepository<TrainingSession> {
           `SELECT s.id, s.organization_id, s.status, s.starts_at, s.check_in_opens_minutes_before,
                   s.check_in_closes_minutes_after, s.check_in_secret,
                   EXISTS (SELECT 1 FROM session_enrollment e WHERE e.session_id = s.id AND e.user_id = $2 AND e.status <> 'declined') AS enrolled,
-                  (SELECT row_to_json(a) FROM attendance a WHERE a.session_id = s.id AND a.user_id = $2) AS existing
+                  EXISTS (SELECT 1 FROM session_trainer t WHERE t.session_id = s.id AND t.user_id = $2) AS trainer,
+                  (SELECT row_to_json(a) FROM attendance a WHERE a.session_id = s.id AND a.user_id = $2) AS existing,
+                  (SELECT json_build_object('wrongCodes', f.wrong_codes, 'lockedAt', f.locked_at)
+                     FROM check_in_failure f WHERE f.session_id = s.id AND f.user_id = $2) AS failures
              FROM training_session s
             WHERE s.id = $1 AND ($3::uuid[] IS NULL OR s.organization_id = ANY($3::uuid[]))`,
           [sessionId, userId, visible],
@@ -100,11 +107,62 @@ export class SessionsRepository extends ScopedRepository<TrainingSession> {
       checkInClosesMinutesAfter: row.check_in_closes_minutes_after,
       checkInSecret: row.check_in_secret,
     });
+    const failures = row.failures as { wrongCodes: number; lockedAt: string | null } | null;
     return {
       session,
       enrolled: row.enrolled as boolean,
+      trainer: row.trainer as boolean,
       existing: row.existing ? attendanceFromRow(row.existing as Record<string, unknown>) : null,
+      failures: failures
+        ? { wrongCodes: failures.wrongCodes, lockedAt: failures.lockedAt ? new Date(failures.lockedAt) : null }
+        : null,
     };
+  }
+
+  /** Whether the person trains the session, and whether they attend it (enrolled, or checked in). */
+  async relationOf(
+    manager: EntityManager,
+    sessionId: string,
+    userId: string,
+  ): Promise<{ trainer: boolean; attending: boolean }> {
+    const [row]: { trainer: boolean; attending: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM session_trainer WHERE session_id = $1 AND user_id = $2) AS trainer,
+              EXISTS (SELECT 1 FROM session_enrollment WHERE session_id = $1 AND user_id = $2 AND status <> 'declined')
+              OR EXISTS (SELECT 1 FROM attendance WHERE session_id = $1 AND user_id = $2) AS attending`,
+      [sessionId, userId],
+    );
+    return row;
+  }
+
+  /** Of `userIds`, those enrolled in the session or checked in to it, sorted. */
+  async attendingAmong(manager: EntityManager, sessionId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT user_id FROM session_enrollment WHERE session_id = $1 AND user_id = ANY($2::uuid[]) AND status <> 'declined'
+       UNION SELECT user_id FROM attendance WHERE session_id = $1 AND user_id = ANY($2::uuid[])
+       ORDER BY user_id`,
+      [sessionId, userIds],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Counts one more wrong code in one statement; at `limit` the entry closes (and stays closed). */
+  async recordWrongCode(
+    session: Pick<TrainingSession, 'id' | 'organizationId'>,
+    userId: string,
+    limit: number,
+  ): Promise<{ wrongCodes: number; lockedAt: Date | null }> {
+    const [row]: { wrong_codes: number; locked_at: Date | null }[] = await this.repository.query(
+      `INSERT INTO check_in_failure AS f (session_id, user_id, organization_id, wrong_codes, locked_at)
+       VALUES ($1, $2, $3, 1, CASE WHEN 1 >= $4 THEN now() END)
+       ON CONFLICT (session_id, user_id) DO UPDATE
+          SET wrong_codes = f.wrong_codes + 1,
+              locked_at = coalesce(f.locked_at, CASE WHEN f.wrong_codes + 1 >= $4 THEN now() END),
+              updated_at = now()
+       RETURNING wrong_codes, locked_at`,
+      [session.id, userId, session.organizationId, limit],
+    );
+    return { wrongCodes: row.wrong_codes, lockedAt: row.locked_at };
   }
 
   /** Inserts the check-in and its audit entry in one statement; null when the person had already checked in. */

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListResult, SessionChange, TrainingSessionView } from '@cascade/contracts';
-import { ConflictError, currentActor, ForbiddenError, NotFoundError, UnprocessableError } from '@cascade/server/core';
+import {
+  ConflictError,
+  currentActor,
+  ForbiddenError,
+  NotFoundError,
+  recordAudit,
+  RequestContext,
+  UnprocessableError,
+} from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { PlansService } from '@cascade/server/plans';
 import { Outbox } from '@cascade/server/queue';
@@ -12,7 +20,15 @@ import { SessionEnrollment } from './session-enrollment.entity';
 import { SessionTrainer } from './session-trainer.entity';
 import { toSessionView } from './session.view';
 import { CreateSessionDto, EnrollDto, SessionListQuery, SessionTrainerDto, UpdateSessionDto } from './session.dto';
-import { capacityExceeded, clash, ClashingSession, sessionCancelled } from './sessions.errors';
+import {
+  capacityExceeded,
+  clash,
+  ClashingSession,
+  enrolleeIsTrainer,
+  sessionCancelled,
+  staffingForbidden,
+  trainerIsEnrolled,
+} from './sessions.errors';
 import { SessionsRepository } from './sessions.repository';
 import { TrainingSession } from './training-session.entity';
 
@@ -51,6 +67,9 @@ export class SessionsService {
     const [module] = (await this.plans.modulesOf([plan.id])).filter((m) => m.id === input.moduleId);
     if (!module) throw invalid('moduleId', 'must be a module of the plan');
     const { startsAt, endsAt } = times(input.startsAt, input.endsAt);
+    // Anyone else who schedules a session names themselves its lead: they staff it as its lead would.
+    if (!this.staffsAnySession(plan.organizationId) && !input.trainers.some((t) => isLeadOf(t, currentActor().userId)))
+      throw staffingForbidden();
     const id = await this.dataSource.transaction(async (manager) => {
       await this.checkTrainers(manager, plan.organizationId, input.trainers);
       await this.leadGate.assertMayLead(manager, input.trainers, module.businessProcess, startsAt);
@@ -106,10 +125,18 @@ export class SessionsService {
         input.startsAt ?? session.startsAt.toISOString(),
         input.endsAt ?? session.endsAt.toISOString(),
       );
-      const trainers = input.trainers ?? (await manager.find(SessionTrainer, { where: { sessionId: session.id } }));
-      if (input.trainers) await this.checkTrainers(manager, session.organizationId, input.trainers);
+      const current = await manager.find(SessionTrainer, { where: { sessionId: session.id } });
+      // A form sends the trainers back unchanged with every edit: only a different list is a staffing change.
+      const restaffed = input.trainers && !sameTrainers(current, input.trainers) ? input.trainers : null;
+      if (restaffed) {
+        if (!this.staffsAnySession(session.organizationId) && !current.some((t) => isLeadOf(t, currentActor().userId)))
+          throw staffingForbidden();
+        await this.checkTrainers(manager, session.organizationId, restaffed);
+        await this.assertNotAttending(manager, session.id, restaffed);
+      }
+      const trainers = restaffed ?? current;
       // The lead must be qualified at the (new) start, for the (new) module's business process.
-      if (input.trainers || input.moduleId || startsAt.getTime() !== session.startsAt.getTime())
+      if (restaffed || input.moduleId || startsAt.getTime() !== session.startsAt.getTime())
         await this.leadGate.assertMayLead(manager, trainers, session.businessProcess, startsAt);
       const location = input.location !== undefined ? input.location?.trim() || null : session.location;
       const enrolled = await this.activeEnrollments(manager, session.id);
@@ -142,7 +169,10 @@ export class SessionsService {
         checkInClosesMinutesAfter: input.checkInClosesMinutesAfter ?? session.checkInClosesMinutesAfter,
       });
       await manager.save(session);
-      if (input.trainers) await this.saveTrainers(manager, session, input.trainers);
+      if (restaffed) {
+        await this.saveTrainers(manager, session, restaffed);
+        await this.auditStaffing(manager, session, current, restaffed);
+      }
       if (moved) await this.notify(manager, session.id, 'rescheduled', enrolled);
     });
     return this.get(id);
@@ -175,6 +205,9 @@ export class SessionsService {
       const fresh = input.userIds.filter(
         (userId) => !existing.some((e) => e.userId === userId && e.status !== 'declined'),
       );
+      const trainers = await manager.find(SessionTrainer, { where: { sessionId: session.id } });
+      const training = fresh.filter((userId) => trainers.some((t) => t.userId === userId));
+      if (training.length) throw enrolleeIsTrainer('userIds', training);
       const active = existing.filter((e) => e.status !== 'declined').length;
       if (active + fresh.length > session.capacity) throw capacityExceeded(session.capacity, active + fresh.length);
       await this.lockKeys(
@@ -233,6 +266,8 @@ export class SessionsService {
       });
       if (!enrollment) throw new NotFoundError('Enrollment');
       if (session.status === 'cancelled') throw sessionCancelled();
+      if (response === 'accepted' && (await this.isTrainerOf(manager, session.id, enrollment.userId)))
+        throw enrolleeIsTrainer('response', [enrollment.userId]);
       if (response === 'accepted' && enrollment.status === 'declined') {
         const active = await this.activeEnrollments(manager, session.id);
         if (active.length + 1 > session.capacity) throw capacityExceeded(session.capacity, active.length + 1);
@@ -243,15 +278,21 @@ export class SessionsService {
     return this.get(id);
   }
 
-  /** Trainers of the session (and admins) run its sign-in. */
-  async assertRunsSession(session: TrainingSession, manager?: EntityManager): Promise<void> {
+  /**
+   * Trainers of the session (and admins) run its sign-in, and never while they are also one of
+   * its trainees. Read from the tables, not the actor's cached relationships, so a change made a
+   * moment ago counts.
+   */
+  async assertRunsSession(session: TrainingSession, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const actor = currentActor();
     if (actor.roles.includes('admin')) return;
-    const trainer = await (manager ?? this.dataSource.manager).findOneBy(SessionTrainer, {
-      sessionId: session.id,
-      userId: actor.userId,
-    });
-    if (!trainer) throw new ForbiddenError('Only the session’s trainers may do this');
+    const { trainer, attending } = await this.sessions.relationOf(manager, session.id, actor.userId);
+    if (!trainer || attending) throw new ForbiddenError('Only the session’s trainers may do this');
+  }
+
+  /** Whether the user trains the session (lead or assistant). */
+  isTrainerOf(manager: EntityManager, sessionId: string, userId: string): Promise<boolean> {
+    return manager.existsBy(SessionTrainer, { sessionId, userId });
   }
 
   async activeEnrollments(manager: EntityManager, sessionId: string): Promise<string[]> {
@@ -276,13 +317,61 @@ export class SessionsService {
           order: { createdAt: 'ASC', userId: 'ASC' },
         })
       : [];
+    const leads = await this.leadGate.leadStates(manager, sessions);
     return sessions.map((s) =>
       toSessionView(
         s,
         trainers.filter((t) => t.sessionId === s.id),
         enrollments.filter((e) => e.sessionId === s.id),
+        leads.get(s.id) ?? null,
       ),
     );
+  }
+
+  /** Admins and the vendor's trainers serving the client staff any of its sessions; others only those they lead. */
+  private staffsAnySession(organizationId: string): boolean {
+    if (RequestContext.isSystem()) return true;
+    const actor = currentActor();
+    if (actor.roles.includes('admin')) return true;
+    return (
+      actor.organizationKind === 'vendor' &&
+      actor.roles.includes('trainer') &&
+      actor.assignedOrganizationIds.includes(organizationId)
+    );
+  }
+
+  /** Nobody trains a session they are enrolled in or have checked in to. */
+  private async assertNotAttending(
+    manager: EntityManager,
+    sessionId: string,
+    trainers: SessionTrainerDto[],
+  ): Promise<void> {
+    const attending = await this.sessions.attendingAmong(
+      manager,
+      sessionId,
+      trainers.map((t) => t.userId),
+    );
+    if (attending.length) throw trainerIsEnrolled(attending);
+  }
+
+  private async auditStaffing(
+    manager: EntityManager,
+    session: TrainingSession,
+    before: SessionTrainerDto[],
+    after: SessionTrainerDto[],
+  ): Promise<void> {
+    const list = (trainers: SessionTrainerDto[]) =>
+      [...trainers]
+        .sort((a, b) => a.role.localeCompare(b.role) || a.userId.localeCompare(b.userId))
+        .map((t) => ({ userId: t.userId, role: t.role }));
+    await recordAudit(manager, {
+      action: 'staff',
+      entity: 'TrainingSession',
+      entityId: session.id,
+      organizationId: session.organizationId,
+      before: { trainers: list(before) },
+      after: { trainers: list(after) },
+    });
   }
 
   private async notify(
@@ -303,10 +392,13 @@ export class SessionsService {
     const ids = trainers.map((t) => t.userId);
     if (new Set(ids).size !== ids.length) throw invalid('trainers', 'names a trainer twice');
     if (!trainers.some((t) => t.role === 'lead')) throw invalid('trainers', 'needs a lead trainer');
+    const leadIds = trainers.filter((t) => t.role === 'lead').map((t) => t.userId);
     const valid = [
       ...(await this.users.trainersFor(organizationId, ids, manager)),
       // Candidates co-deliver as assistants before they hold the trainer role.
       ...(await this.leadGate.onTrack(manager, organizationId, ids)),
+      // A client's own people are judged as leads by the lead gate, which says what they lack.
+      ...(await this.users.membersOf(organizationId, leadIds, manager)),
     ];
     const invalidIds = ids.filter((userId) => !valid.includes(userId));
     if (invalidIds.length) throw invalid('trainers', `not trainers of this client: ${invalidIds.join(', ')}`);
@@ -389,6 +481,12 @@ export class SessionsService {
     }
   }
 }
+
+const isLeadOf = (trainer: { userId: string; role: string }, userId: string) =>
+  trainer.role === 'lead' && trainer.userId === userId;
+
+const sameTrainers = (a: { userId: string; role: string }[], b: { userId: string; role: string }[]) =>
+  a.length === b.length && a.every((t) => b.some((u) => u.userId === t.userId && u.role === t.role));
 
 const normalizePlace = (place: string) => place.replace(/\s+/g, '').toLowerCase();
 

@@ -21,6 +21,7 @@ const defaults = (): ExamFormValues => {
     shuffleQuestions: true,
     shuffleOptions: true,
     showResults: 'immediately',
+    reviewMode: 'score_only',
     assignees: { planTrainees: false, sessionEnrollees: false, userIds: [] },
     overrides: [],
   };

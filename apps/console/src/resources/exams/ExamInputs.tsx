@@ -1,3 +1,4 @@
+import { REVIEW_MODES } from '@cascade/contracts';
 import { Box, Typography } from '@mui/material';
 import {
   ArrayInput,
@@ -30,6 +31,7 @@ const modeChoices = [
   { id: 'fixed', name: 'cascade.exams.mode_fixed' },
   { id: 'blueprint', name: 'cascade.exams.mode_blueprint' },
 ];
+const reviewModeChoices = REVIEW_MODES.map((id) => ({ id, name: `cascade.review_mode.${id}` }));
 
 const Section = ({ label }: { label: string }) => {
   const translate = useTranslate();
@@ -136,6 +138,13 @@ export const ExamInputs = () => (
           <BooleanInput source="shuffleQuestions" sx={ITEM} />
           <BooleanInput source="shuffleOptions" sx={ITEM} />
           <SelectInput source="showResults" choices={resultVisibilityChoices} validate={required()} sx={ITEM} />
+          <SelectInput
+            source="reviewMode"
+            choices={reviewModeChoices}
+            validate={required()}
+            helperText="cascade.exams.review_mode_help"
+            sx={{ flex: '2 1 320px' }}
+          />
         </Box>
 
         <Section label="cascade.exams.section_assignees" />

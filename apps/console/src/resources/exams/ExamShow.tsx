@@ -115,6 +115,9 @@ const ExamDetails = () => {
           <LabeledValue label="resources.exams.fields.showResults">
             {translate(`cascade.result_visibility.${exam.showResults}`)}
           </LabeledValue>
+          <LabeledValue label="resources.exams.fields.reviewMode">
+            {translate(`cascade.review_mode.${exam.reviewMode}`)}
+          </LabeledValue>
           <LabeledValue label="cascade.exams.shuffles">
             <Stack direction="row" spacing={1}>
               {exam.shuffleQuestions && (

@@ -21,6 +21,10 @@ describe('exam body', () => {
     expect(fixed.blueprint).toBeUndefined();
   });
 
+  it('sends the review mode as chosen', () => {
+    expect(examBody({ mode: 'fixed', reviewMode: 'no_attempt_left' }).reviewMode).toBe('no_attempt_left');
+  });
+
   it('leaves overrides out of a new exam without any, and fills their defaults', () => {
     expect(examBody({ mode: 'fixed', overrides: [] })).not.toHaveProperty('overrides');
     expect(examBody({ mode: 'fixed', overrides: [] }, true).overrides).toEqual([]);

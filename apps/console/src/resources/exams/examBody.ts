@@ -27,6 +27,7 @@ export interface ExamFormValues {
   shuffleQuestions?: boolean;
   shuffleOptions?: boolean;
   showResults?: ExamView['showResults'];
+  reviewMode?: ExamView['reviewMode'];
   assignees?: Partial<ExamAssignees>;
   overrides?: OverrideValues[] | null;
 }

@@ -27,6 +27,7 @@ import { EnumChip } from '../EnumChip';
 import { TextPromptDialog } from '../TextPromptDialog';
 import { useApiQuery } from '../useApiQuery';
 import { ATTENDANCE_COLORS, MARKS, type Mark } from './attendanceDisplay';
+import { CheckInEntryFlag, ReopenCheckInButton } from './CheckInEntryFlag';
 import { formatClock } from './sessionDisplay';
 
 const MarkButtons = ({
@@ -145,6 +146,7 @@ export const AttendanceSheet = ({ session, canMark }: { session: TrainingSession
                           {translate('cascade.checkin.walk_in')}
                         </Typography>
                       )}
+                      <CheckInEntryFlag row={row} />
                     </TableCell>
                     <TableCell>{row.departmentName ?? '—'}</TableCell>
                     <TableCell>
@@ -171,7 +173,12 @@ export const AttendanceSheet = ({ session, canMark }: { session: TrainingSession
                     <TableCell sx={{ maxWidth: 220, overflowWrap: 'anywhere' }}>{row.attendance?.note ?? ''}</TableCell>
                     {canMark && (
                       <TableCell align="right">
-                        <MarkButtons row={row} onMark={onMark} disabled={busy || session.status === 'cancelled'} />
+                        <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', alignItems: 'center' }}>
+                          {row.checkInEntry?.locked && !row.attendance && (
+                            <ReopenCheckInButton sessionId={session.id} row={row} onReopened={reload} />
+                          )}
+                          <MarkButtons row={row} onMark={onMark} disabled={busy || session.status === 'cancelled'} />
+                        </Stack>
                       </TableCell>
                     )}
                   </TableRow>

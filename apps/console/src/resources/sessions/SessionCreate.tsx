@@ -1,3 +1,4 @@
+import type { SessionProblemCode } from '@cascade/contracts';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -8,11 +9,15 @@ import {
   useGetIdentity,
   useNotify,
 } from 'react-admin';
+import { isProblemBody } from '../../providers/httpClient';
 import { SaveOnlyToolbar } from '../SaveOnlyToolbar';
 import { ClashAlert, clashOf, type Clash } from './ClashAlert';
 import { sessionCreateBody, validateSchedule, type SessionFormValues } from './sessionBody';
 import { SessionScheduleInputs } from './SessionInputs';
 import { browserTimeZone } from './zonedTime';
+
+/** Refusals of a session change the console words itself; others show the server's detail. */
+const TRANSLATED: SessionProblemCode[] = ['STAFFING_FORBIDDEN', 'TRAINER_IS_ENROLLED', 'ENROLLEE_IS_TRAINER'];
 
 /** Notifies the error unless the form shows it: field errors beside inputs, clashes in an alert. */
 export function useSessionSaveError(setClash: (clash: Clash | null) => void) {
@@ -22,6 +27,9 @@ export function useSessionSaveError(setClash: (clash: Clash | null) => void) {
     setClash(clash);
     const fieldErrors = (error as { body?: { errors?: object } })?.body?.errors;
     if (clash || (fieldErrors && Object.keys(fieldErrors).length > 0)) return;
+    const body = (error as { body?: unknown })?.body;
+    const code = isProblemBody(body) ? (body.code as SessionProblemCode | undefined) : undefined;
+    if (code && TRANSLATED.includes(code)) return notify(`cascade.session_problems.${code}`, { type: 'error' });
     notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
   };
 }

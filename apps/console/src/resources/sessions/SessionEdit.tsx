@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { SaveOnlyToolbar } from '../SaveOnlyToolbar';
 import { ClashAlert, type Clash } from './ClashAlert';
+import { LeadWarning } from './LeadWarning';
 import { sessionFormValues, sessionPatchBody, validateSchedule, type SessionFormValues } from './sessionBody';
 import { useSessionSaveError } from './SessionCreate';
 import { SessionScheduleInputs } from './SessionInputs';
@@ -43,6 +44,7 @@ const SessionEditForm = ({ clash }: { clash: Clash | null }) => {
         </Alert>
       )}
       <ClashAlert clash={clash} />
+      <LeadWarning session={session} offerReplace={false} />
       <Labeled source="planId">
         <ReferenceField source="planId" reference="training-plans" />
       </Labeled>

@@ -24,6 +24,7 @@ import { BY_NAME, sessionStatusChoices } from '../choices';
 import { startOfDay, type CalendarMode } from './calendarRange';
 import { SessionCalendar } from './SessionCalendar';
 import { EnrolledField, SessionPhaseField, SessionTimeField } from './sessionDisplay';
+import { NewLeadField } from './LeadWarning';
 
 type SessionsView = 'list' | CalendarMode;
 
@@ -124,6 +125,7 @@ const SessionTable = ({ onViewChange }: { onViewChange: (view: SessionsView) => 
       </DataTable.Col>
       <DataTable.Col source="status" disableSort>
         <SessionPhaseField />
+        <NewLeadField />
       </DataTable.Col>
     </DataTable>
   </List>

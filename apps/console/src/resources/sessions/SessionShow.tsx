@@ -22,6 +22,7 @@ import { LabeledValue } from '../LabeledValue';
 import { UserName } from '../UserName';
 import { AttendanceSheet } from './AttendanceSheet';
 import { InvitationResponse, useMyEnrollment } from './InvitationResponse';
+import { LeadWarning } from './LeadWarning';
 import {
   AttendanceFileButton,
   CalendarFileButton,
@@ -91,6 +92,7 @@ const Overview = () => {
             {translate('cascade.sessions.cancelled_because', { reason: session.cancelReason ?? '' })}
           </Alert>
         )}
+        <LeadWarning session={session} />
       </CardContent>
       <DetailGrid>
         <LabeledValue label={field('startsAt')}>

@@ -21,6 +21,8 @@ const stored: TrainingSessionView = {
   checkInClosesAt: '2025-06-10T01:30:00.000Z',
   trainers: [{ userId: 'trainer-1', role: 'lead' }],
   enrollments: [],
+  leadQualification: null,
+  needsNewLead: false,
   createdAt: '2025-06-01T00:00:00.000Z',
   updatedAt: '2025-06-01T00:00:00.000Z',
 };

@@ -3,7 +3,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import HourglassTopIcon from '@mui/icons-material/HourglassTop';
 import ReplayIcon from '@mui/icons-material/Replay';
-import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { ItemResult } from './ItemResult';
@@ -76,7 +76,13 @@ export const AttemptOutcome = ({ attempt }: { attempt: AttemptView }) => {
           </Stack>
         </CardContent>
       </Card>
+      {showScore && !attempt.answersVisible && (
+        <Alert severity="info" data-testid="answers-hidden">
+          {translate(`cascade.attempt.answers_${attempt.reviewMode ?? 'score_only'}`)}
+        </Alert>
+      )}
       {showScore &&
+        attempt.answersVisible &&
         attempt.items.some((item) => item.result) &&
         attempt.items.map((item) => (
           <QuestionCard

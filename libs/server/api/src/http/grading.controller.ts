@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ItemGradeView, KeyCorrectionView, ListResult, PendingGradingItem } from '@cascade/contracts';
-import {} from '@cascade/server/core';
+import { Can } from '@cascade/server/core';
 import {
   CorrectKeyDto,
   GradeAnswerDto,
@@ -20,12 +20,14 @@ export class GradingController {
   ) {}
 
   /** Essay answers awaiting a trainer, oldest hand-in first. */
+  @Can('grade', 'Attempt')
   @Get('grading/pending')
   pending(@Query() query: PendingGradingQuery): Promise<ListResult<PendingGradingItem>> {
     return this.grading.pending(query);
   }
 
   /** A trainer's grade of one essay answer; the last one pending finalises the attempt. */
+  @Can('grade', 'Attempt')
   @Post('attempts/:id/answers/:questionId/grade')
   @HttpCode(200)
   grade(
@@ -37,6 +39,7 @@ export class GradingController {
   }
 
   /** Corrects a used version's key; every attempt that used it is regraded on the queue. */
+  @Can('correctKey', 'Question')
   @Post('questions/:id/key-corrections')
   @HttpCode(202)
   correctKey(@Param('id') id: string, @Body() body: CorrectKeyDto): Promise<KeyCorrectionView> {
@@ -44,6 +47,7 @@ export class GradingController {
   }
 
   /** Each correction with its regrade report (scores before and after) once done. */
+  @Can('read', 'Question')
   @Get('questions/:id/key-corrections')
   keyCorrections(@Param('id') id: string): Promise<KeyCorrectionView[]> {
     return this.corrections.list(id);

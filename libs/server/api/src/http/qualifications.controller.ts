@@ -151,7 +151,7 @@ export class TeachBacksController {
 export class EligibleLeadsController {
   constructor(private readonly gate: LeadGate) {}
 
-  @Can('create', 'Session')
+  @Can(['create', 'staff', 'enroll'], 'Session')
   @Get()
   async list(@Query() query: EligibleLeadsQuery, @CurrentActor() actor: Actor): Promise<ListResult<EligibleLeadView>> {
     const organizationId = query.organizationId ?? (actor.organizationKind === 'client' ? actor.organizationId : null);

@@ -16,6 +16,10 @@ import { Certificates1795840225882 } from './1795840225882-Certificates';
 import { Qualifications1795840601626 } from './1795840601626-Qualifications';
 import { AttemptItemViewFromVersion1795841441150 } from './1795841441150-AttemptItemViewFromVersion';
 import { BankAuthor1795842000000 } from './1795842000000-BankAuthor';
+import { ExamReviewMode1795843000000 } from './1795843000000-ExamReviewMode';
+import { FeedbackBatches1795844000000 } from './1795844000000-FeedbackBatches';
+import { CheckInLimits1795845000000 } from './1795845000000-CheckInLimits';
+import { ClientTrainerRoleComputed1795846000000 } from './1795846000000-ClientTrainerRoleComputed';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -35,4 +39,8 @@ export const migrations: Function[] = [
   Qualifications1795840601626,
   AttemptItemViewFromVersion1795841441150,
   BankAuthor1795842000000,
+  ExamReviewMode1795843000000,
+  FeedbackBatches1795844000000,
+  CheckInLimits1795845000000,
+  ClientTrainerRoleComputed1795846000000,
 ];
