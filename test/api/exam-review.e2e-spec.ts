@@ -195,8 +195,13 @@ describe('reviewing an attempt', () => {
     // Not after the close either.
     await patchExam(examId, { closesAt: minutesFromNow(-1) });
     expect(revealed(await read(attemptId, trainee))).toEqual(NOTHING_REVEALED);
-    // Trainers still see every answer's marks and key.
+    // Trainers still see every answer's marks and key; a manager never a key.
     expectKeys(await read(attemptId, trainer));
+    const manager = await api.login(world.managerA.email);
+    const asManager = await api.http().get(`/api/attempts/${attemptId}`).set('authorization', manager);
+    const managerSees = JSON.stringify(asManager.body);
+    expect(KEY_FIELDS.filter((field) => field !== '"key"' && managerSees.includes(field))).toEqual([]);
+    expect(managerSees).not.toMatch(/"key":(?!null)/);
   });
 
   it('after_close: answers once the window has closed for the person, an override included', async () => {
