@@ -3,7 +3,9 @@ import {
   addClientUsers,
   createPlan,
   createSession,
+  createTrack,
   createWorld,
+  qualify,
   startTestApi,
   TestApi,
   World,
@@ -100,25 +102,11 @@ describe('cascade', () => {
     await api.dataSource.query(`UPDATE training_session SET status = 'cancelled' WHERE id = $1`, [cancelled]);
 
     // Qualifications written straight to their tables: 张伟 qualified on 采购, 李娜's 仓储 qualification lapsed.
-    const track = async (title: string, processes: string[]) =>
-      (
-        await api.dataSource.query(
-          `INSERT INTO qualification_track (organization_id, title, business_processes, criteria)
-           VALUES ($1, $2, $3, '[]') RETURNING id`,
-          [world.clientA.id, title, processes],
-        )
-      )[0].id as string;
-    const purchasing = await track('采购讲师', ['采购 / 下单']);
-    const warehouse = await track('仓储讲师', ['仓储 / 收货']);
-    const qualify = (trackId: string, who: string, status: string, expiresAt: string | null) =>
-      api.dataSource.query(
-        `INSERT INTO qualification (track_id, user_id, organization_id, status, qualified_at, expires_at)
-         VALUES ($1, $2, $3, $4, now() - interval '30 days', $5)`,
-        [trackId, id[who], world.clientA.id, status, expiresAt],
-      );
-    await qualify(purchasing, '张伟', 'qualified', '2099-01-01T00:00:00Z');
-    await qualify(warehouse, '李娜', 'qualified', '2025-01-01T00:00:00Z');
-    await qualify(purchasing, '王芳', 'in_progress', null);
+    const purchasing = await createTrack(api, world.clientA.id, '采购讲师', ['采购 / 下单']);
+    const warehouse = await createTrack(api, world.clientA.id, '仓储讲师', ['仓储 / 收货']);
+    await qualify(api, purchasing, id['张伟']);
+    await qualify(api, warehouse, id['李娜'], { expiresAt: '2025-01-01T00:00:00Z' });
+    await qualify(api, purchasing, id['王芳'], { status: 'in_progress', expiresAt: null });
   });
   afterAll(() => api?.close());
 

@@ -56,7 +56,10 @@ describe('exam integrity when trainees become trainers', () => {
       questionIds.push(made.body.id);
     }
     author = await clientUser('author', { roles: ['trainee'], bankAuthor: true, departmentId: world.departmentA.id });
-    unqualified = (await clientUser('unqualified', { roles: ['trainee', 'trainer'] })).token;
+    const leftover = await clientUser('unqualified', { roles: ['trainee'] });
+    // A trainer role left over from before it followed qualifications: the API no longer grants one.
+    await api.dataSource.query(`UPDATE app_user SET roles = '{trainee,trainer}' WHERE id = $1`, [leftover.id]);
+    unqualified = leftover.token;
     const finance = await post(admin, '/api/departments', { organizationId: world.clientA.id, name: '财务部' });
     otherDepartmentId = finance.body.id;
     const exam = await post(trainer, '/api/exams', {
@@ -110,6 +113,37 @@ describe('exam integrity when trainees become trainers', () => {
     }
     const release = await post(author.token, `/api/exams/${examId}/release-results`);
     expect(release.status).toBe(403);
+  });
+
+  it('refuses to grant a client user the trainer role, on creation, change and import', async () => {
+    const refused = (response: { status: number; body: { code?: string; errors?: { field: string }[] } }) => {
+      expect(response.status).toBe(422);
+      expect(response.body.code).toBe('ROLE_NOT_GRANTABLE');
+      expect(response.body.errors?.[0].field).toBe('roles');
+    };
+    const email = `granted.${Math.random().toString(36).slice(2, 8)}@example.test`;
+    refused(
+      await post(admin, '/api/users', {
+        organizationId: world.clientA.id,
+        email,
+        name: '授予',
+        roles: ['trainee', 'trainer'],
+      }),
+    );
+    expect((await get(admin, `/api/users?q=${email}`)).body.total).toBe(0);
+    refused(await patch(admin, `/api/users/${author.id}`, { roles: ['trainee', 'trainer'] }));
+    expect((await get(admin, `/api/users/${author.id}`)).body).toMatchObject({ roles: ['trainee'] });
+    const sheet = `name,email,roles,keyUser\n授予,${email},trainer,no\n`;
+    const imported = await api
+      .http()
+      .post('/api/users/import')
+      .set('authorization', admin)
+      .field('organizationId', world.clientA.id)
+      .attach('file', Buffer.from(sheet), 'users.csv');
+    expect(imported.status).toBe(422);
+    expect(imported.body.rows).toEqual([expect.objectContaining({ row: 2, field: 'roles' })]);
+    // A vendor trainer is still one by role.
+    expect((await get(admin, `/api/users/${world.trainerA.id}`)).body).toMatchObject({ effectiveRoles: ['trainer'] });
   });
 
   it('gives a stored trainer role without a qualification nothing, and managers no keys', async () => {

@@ -383,6 +383,33 @@ describe('exam results, item analysis and learning gain', () => {
     expect((await get(managerB, `/api/training-plans/${plan.id}/learning-gain`)).status).toBe(404);
     expect((await get(traineeToken, `/api/training-plans/${plan.id}/learning-gain`)).status).toBe(403);
 
+    // 孙二 moves to finance, headed by someone else: managers name only their own departments'
+    // people, while the averages still cover everyone.
+    const financeHead = await trainee('财务经理');
+    await api.dataSource.query(`UPDATE app_user SET roles = '{manager}' WHERE id = $1`, [financeHead.id]);
+    const finance = await api
+      .http()
+      .post('/api/departments')
+      .set('authorization', admin)
+      .send({ organizationId: world.clientA.id, name: '财务部', managerId: financeHead.id });
+    expect(finance.status).toBe(201);
+    const moved = await api
+      .http()
+      .patch(`/api/users/${p2.id}`)
+      .set('authorization', admin)
+      .send({ departmentId: finance.body.id });
+    expect(moved.status).toBe(200);
+    const named = async (token: string) => {
+      const gain = await get(token, `/api/training-plans/${plan.id}/learning-gain`);
+      expect(gain.status).toBe(200);
+      expect(gain.body.averageGain).toBeCloseTo(33.33, 1);
+      return gain.body.trainees.map((t: { userName: string }) => t.userName).sort();
+    };
+    expect(await named(manager)).toEqual(['李三', '钱一'].sort());
+    // Actors are looked up on every request, so the token picks up the new role at once.
+    expect(await named(financeHead.token)).toEqual(['孙二']);
+    expect(await named(trainer)).toHaveLength(3);
+
     // A plan with no tests linked answers empty, not an error.
     const bare = await createPlan(api, world, trainer, { title: '没有测验的计划' });
     expect((await get(trainer, `/api/training-plans/${bare.id}/learning-gain`)).body).toEqual({

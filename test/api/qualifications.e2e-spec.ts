@@ -64,7 +64,8 @@ describe('qualifications', () => {
             organizationId: clientA.id,
             email: `internal.${clientA.id.slice(0, 6)}@example.test`,
             name: '内部讲师',
-            roles: ['trainer'],
+            // Not yet qualified: a client user holds no trainer role until then.
+            roles: ['trainee'],
             departmentId: world.departmentA.id,
             passwordHash,
           },

@@ -6,9 +6,11 @@ import {
   addClientUsers,
   createPlan,
   createSession,
+  createTrack,
   createWorld,
   eventually,
   minutesFromNow,
+  qualify,
   startTestApi,
   TestApi,
   World,
@@ -46,22 +48,6 @@ describe('session integrity', () => {
   const qualificationOf: Record<string, string> = {};
   let sunLiCandidacy: string;
 
-  const track = async (title: string, processes: string[], criteria: unknown[] = []) =>
-    (
-      await api.dataSource.query(
-        `INSERT INTO qualification_track (organization_id, title, business_processes, criteria, validity_months)
-         VALUES ($1, $2, $3, $4::jsonb, 12) RETURNING id`,
-        [world.clientA.id, title, processes, JSON.stringify(criteria)],
-      )
-    )[0].id as string;
-  const qualify = async (trackId: string, userId: string, status: string, expiresAt: string | null) =>
-    (
-      await api.dataSource.query(
-        `INSERT INTO qualification (track_id, user_id, organization_id, status, qualified_at, expires_at)
-         VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'qualified' THEN now() - interval '30 days' END, $5) RETURNING id`,
-        [trackId, userId, world.clientA.id, status, expiresAt],
-      )
-    )[0].id as string;
   const get = async (id: string): Promise<TrainingSessionView> =>
     (await api.http().get(`/api/sessions/${id}`).set('authorization', admin)).body;
   const trainersOf = async (id: string) =>
@@ -85,14 +71,15 @@ describe('session integrity', () => {
       ['李明', '孙丽', '王芳', '赵磊', '周杰'].map((name) => ({ name, isKeyUser: true })),
     );
     // Qualified before anyone logs in, so each token's actor is an internal trainer from the start.
+    const track = (title: string, processes: string[], criteria: unknown[] = []) =>
+      createTrack(api, world.clientA.id, title, processes, criteria);
     const purchasing = await track('采购内训师', [PURCHASING]);
     const warehouse = await track('仓储内训师', [WAREHOUSE]);
     const coDelivery = await track('采购助教', [PURCHASING], [{ kind: 'co_delivery', sessions: 1 }]);
     const [li, sun, wang, zhao, zhou] = made;
-    for (const person of [li, zhao, zhou])
-      qualificationOf[person.id] = await qualify(purchasing, person.id, 'qualified', '2099-01-01T00:00:00Z');
-    for (const person of [sun, wang]) await qualify(warehouse, person.id, 'qualified', '2099-01-01T00:00:00Z');
-    sunLiCandidacy = await qualify(coDelivery, sun.id, 'candidate', null);
+    for (const person of [li, zhao, zhou]) qualificationOf[person.id] = await qualify(api, purchasing, person.id);
+    for (const person of [sun, wang]) await qualify(api, warehouse, person.id);
+    sunLiCandidacy = await qualify(api, coDelivery, sun.id, { status: 'candidate', expiresAt: null });
     [liMing, sunLi, wangFang, zhaoLei, zhouJie] = await Promise.all(
       made.map(async (u) => ({ id: u.id, name: u.name, token: await api.login(u.email) })),
     );

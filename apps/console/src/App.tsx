@@ -36,12 +36,24 @@ import { MyFeedbackPage } from './trainee/feedback/MyFeedbackPage';
 import { MySessionsPage } from './trainee/MySessionsPage';
 import { VerifyCertificatePage } from './verify/VerifyCertificatePage';
 
-/** A page reached by its URL shows only to someone the policy lets do what it is for. */
-const Guarded = ({ resource, action, children }: { resource: string; action: string; children: ReactNode }) => (
-  <CanAccess resource={resource} action={action} accessDenied={<AccessDenied />}>
-    {children}
-  </CanAccess>
-);
+/**
+ * Pages outside the resources, each shown only to someone the policy lets do what it is for,
+ * even when reached by typing its address.
+ */
+const GUARDED_PAGES: { path: string; resource: string; action: string; page: ReactNode }[] = [
+  { path: '/users/import', resource: 'users', action: 'import', page: <UserImport /> },
+  { path: '/questions/import', resource: 'questions', action: 'import', page: <QuestionImport /> },
+  { path: '/exams/:id/results', resource: 'exams', action: 'digests', page: <ExamResultsPage /> },
+  { path: '/exams/:id/item-analysis', resource: 'exams', action: 'digests', page: <ItemAnalysisPage /> },
+  { path: '/grading', resource: 'exams', action: 'grade', page: <GradingQueuePage /> },
+  {
+    path: '/teach-backs/create',
+    resource: 'qualification-tracks',
+    action: 'teach-back',
+    page: <TeachBackCreatePage />,
+  },
+  { path: '/cascade', resource: 'cascade', action: 'list', page: <CascadePage /> },
+];
 
 export const App = () => (
   <AbilityProvider value={ability}>
@@ -73,58 +85,20 @@ export const App = () => (
       <CustomRoutes>
         <Route path="/inbox" element={<InboxPage />} />
         <Route path="/profile" element={<ProfilePage />} />
-        <Route
-          path="/users/import"
-          element={
-            <Guarded resource="users" action="import">
-              <UserImport />
-            </Guarded>
-          }
-        />
         <Route path="/my-sessions" element={<MySessionsPage />} />
-        <Route
-          path="/questions/import"
-          element={
-            <Guarded resource="questions" action="import">
-              <QuestionImport />
-            </Guarded>
-          }
-        />
-        <Route
-          path="/exams/:id/results"
-          element={
-            <Guarded resource="exams" action="digests">
-              <ExamResultsPage />
-            </Guarded>
-          }
-        />
-        <Route
-          path="/exams/:id/item-analysis"
-          element={
-            <Guarded resource="exams" action="digests">
-              <ItemAnalysisPage />
-            </Guarded>
-          }
-        />
-        <Route
-          path="/grading"
-          element={
-            <Guarded resource="exams" action="grade">
-              <GradingQueuePage />
-            </Guarded>
-          }
-        />
         <Route path="/my-exams" element={<MyExamsPage />} />
         <Route path="/my-feedback" element={<MyFeedbackPage />} />
-        <Route path="/teach-backs/create" element={<TeachBackCreatePage />} />
-        <Route
-          path="/cascade"
-          element={
-            <Guarded resource="cascade" action="list">
-              <CascadePage />
-            </Guarded>
-          }
-        />
+        {GUARDED_PAGES.map(({ path, resource, action, page }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <CanAccess resource={resource} action={action} accessDenied={<AccessDenied />}>
+                {page}
+              </CanAccess>
+            }
+          />
+        ))}
       </CustomRoutes>
       {/* Full-screen pages: the room's check-in board, and the trainee's phone at check-in, in an exam and giving feedback. */}
       <CustomRoutes noLayout>

@@ -35,7 +35,10 @@ export interface UserView {
   departmentId: string | null;
   email: string;
   name: string;
+  /** Granted by an admin. A client user is never granted `trainer`: they train while qualified. */
   roles: Role[];
+  /** As they apply now: `roles`, with `trainer` for a client user holding a valid qualification. */
+  effectiveRoles: Role[];
   isKeyUser: boolean;
   /** A client user granted authoring of their organization's question bank. */
   bankAuthor: boolean;

@@ -98,12 +98,12 @@ export interface ExamDrawScope {
   difficulty: number;
 }
 
-/** The facts about an actor that the policy reads; loaded once per request (and briefly cached). */
+/** The facts about an actor that the policy reads; loaded afresh for every request. */
 export interface PolicyActor {
   userId: string;
   organizationId: string;
   organizationKind: OrganizationKind;
-  /** Stored roles. A client user's `trainer` here means nothing: their trainer capability follows `qualifiedProcesses`. */
+  /** Roles as they apply now (see effectiveRoles): a client user holds `trainer` only while a qualification is valid. */
   roles: Role[];
   /** Client organizations a vendor trainer is assigned to serve. */
   assignedOrganizationIds: string[];

@@ -61,3 +61,13 @@ export const EXAM_PROBLEMS = {
   QUESTION_NOT_IN_ATTEMPT: 422,
 } as const;
 export type ExamProblemCode = keyof typeof EXAM_PROBLEMS;
+
+/** Error codes of people and their organizations, with the HTTP status each answers with. */
+export const IDENTITY_PROBLEMS = {
+  EMAIL_TAKEN: 409,
+  /** A reference to a department or organization that does not fit (field named). */
+  REFERENCE_INVALID: 422,
+  /** A client user is granted `trainer` (field `roles`): they train while a qualification is valid. */
+  ROLE_NOT_GRANTABLE: 422,
+} as const;
+export type IdentityProblemCode = keyof typeof IDENTITY_PROBLEMS;

@@ -231,6 +231,8 @@ export const en = {
       inactive: 'Inactive',
       password_help: 'At least 8 characters. Without one the user cannot sign in yet.',
       new_password_help: 'Leave empty to keep the current password.',
+      trainer_by_qualification:
+        'A client user trains while one of their qualifications is valid; the role is not granted.',
       assigned_help: 'For vendor trainers: the client organizations they serve.',
       deactivate_title: 'Deactivate %{name}?',
       deactivate_content: 'The user can no longer sign in until activated again.',

@@ -446,6 +446,7 @@ const appMessages: AppMessages = {
       inactive: '已停用',
       password_help: '至少 8 个字符。不设置密码则该用户暂时无法登录。',
       new_password_help: '留空则保留当前密码。',
+      trainer_by_qualification: '客户人员在资格有效期内自动具备讲师身份，无需单独授予讲师角色。',
       assigned_help: '仅用于实施方讲师：其负责的客户组织。',
       deactivate_title: '停用 %{name}？',
       deactivate_content: '停用后该用户将无法登录，直到重新启用。',

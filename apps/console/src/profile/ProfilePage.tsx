@@ -75,7 +75,7 @@ export const ProfilePage = () => {
             </Stack>
             <Divider />
             <Row label={field('roles')}>
-              <RoleChips roles={user.roles} />
+              <RoleChips roles={user.effectiveRoles ?? user.roles} />
             </Row>
             <Row label={field('isKeyUser')}>{translate(user.isKeyUser ? 'ra.boolean.true' : 'ra.boolean.false')}</Row>
             <Row label={field('locale')}>{translate(`cascade.locales.${user.locale}`)}</Row>

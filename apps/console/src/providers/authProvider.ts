@@ -48,11 +48,13 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const user = session.user();
     if (!user) throw new Error('ra.auth.auth_check_error');
-    return { id: user.id, fullName: user.name, email: user.email, roles: user.roles };
+    // Roles as they apply now: a client user's trainer role follows their qualifications.
+    return { id: user.id, fullName: user.name, email: user.email, roles: user.effectiveRoles ?? user.roles };
   },
 
   async getPermissions() {
-    return session.user()?.roles ?? [];
+    const user = session.user();
+    return user?.effectiveRoles ?? user?.roles ?? [];
   },
 
   async canAccess({ resource, action }) {

@@ -36,7 +36,7 @@ const READS: PolicyAction[] = ['read', 'readResults', 'readAttendance'];
 
 const abilities = new WeakMap<Actor, AppAbility>();
 
-/** The actor's abilities, built once per actor object (actors are cached briefly, so per few seconds). */
+/** The actor's abilities, built once per actor object, which is once per request. */
 export function abilityOf(actor: Actor): AppAbility {
   let ability = abilities.get(actor);
   if (!ability) {

@@ -10,6 +10,7 @@ import {
   TraineeQuestionView,
 } from '@cascade/contracts';
 import {
+  assertMay,
   ConflictError,
   currentActor,
   ForbiddenError,
@@ -30,6 +31,7 @@ import {
   toTraineeView,
   validateResponse,
 } from '@cascade/server/questions';
+import { UsersRepository } from '@cascade/server/identity';
 import { Outbox } from '@cascade/server/queue';
 import { isUUID } from 'class-validator';
 import { randomInt, randomUUID } from 'node:crypto';
@@ -162,6 +164,7 @@ export class AttemptsService {
     private readonly exams: ExamsRepository,
     private readonly questions: QuestionsService,
     private readonly results: ExamResultsRepository,
+    private readonly users: UsersRepository,
     private readonly outbox: Outbox,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -490,12 +493,32 @@ export class AttemptsService {
 
   async get(id: string): Promise<AttemptView> {
     const attempt = await this.attempts.findVisible(id);
-    const [rows, exam] = await Promise.all([
-      this.itemRows(attempt.id),
-      this.dataSource.getRepository(Exam).findOneByOrFail({ id: attempt.examId }),
-    ]);
+    const exam = await this.dataSource.getRepository(Exam).findOneByOrFail({ id: attempt.examId });
+    await this.assertReadable(attempt, exam);
+    const rows = await this.itemRows(attempt.id);
     const items = await this.toViewItems(attempt.id, rows, exam.shuffleOptions);
     return this.view(attempt, exam, items, await this.disclosure(attempt, exam));
+  }
+
+  /**
+   * Someone else's attempt is read by whoever trains or grades the exam, and by the managers
+   * of the candidate's department; to anyone else in the organization it does not exist.
+   */
+  private async assertReadable(attempt: Attempt, exam: Exam): Promise<void> {
+    if (RequestContext.isSystem() || attempt.userId === currentActor().userId) return;
+    assertMay(
+      'read',
+      'Attempt',
+      {
+        id: attempt.id,
+        organizationId: attempt.organizationId,
+        examId: attempt.examId,
+        sessionId: exam.sessionId,
+        userId: attempt.userId,
+        departmentId: await this.users.departmentOf(attempt.userId),
+      },
+      { entity: 'Attempt' },
+    );
   }
 
   /**

@@ -60,7 +60,17 @@ export interface BestAttemptRow {
   attemptId: string;
   userId: string;
   userName: string;
+  departmentId: string | null;
   percent: number;
+}
+
+/** A plan's pre- or post-test, with what deciding who reads its results needs. */
+export interface PlanAssessment {
+  id: string;
+  kind: ExamKind;
+  organizationId: string;
+  sessionId: string | null;
+  planId: string | null;
 }
 
 export interface ProcessScoreRow {
@@ -179,27 +189,34 @@ export class ExamResultsRepository {
   }
 
   /** The pre- and post-tests linked to a plan, earliest opening first. */
-  async assessmentsOfPlan(planId: string): Promise<{ id: string; kind: ExamKind }[]> {
+  async assessmentsOfPlan(planId: string): Promise<PlanAssessment[]> {
     return this.dataSource.query(
-      `SELECT id, kind FROM exam WHERE plan_id = $1 AND kind IN ('pre_test', 'post_test') ORDER BY opens_at, created_at`,
+      `SELECT id, kind, organization_id AS "organizationId", session_id AS "sessionId", plan_id AS "planId"
+         FROM exam WHERE plan_id = $1 AND kind IN ('pre_test', 'post_test') ORDER BY opens_at, created_at`,
       [planId],
     );
   }
 
   /** Each person's best finalised attempt of an exam (the earlier one on a tie). */
   async bestFinalized(examId: string): Promise<BestAttemptRow[]> {
-    const rows: { attempt_id: string; user_id: string; user_name: string; percent: string }[] =
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (a.user_id) a.id AS attempt_id, a.user_id, u.name AS user_name, a.percent
+    const rows: {
+      attempt_id: string;
+      user_id: string;
+      user_name: string;
+      department_id: string | null;
+      percent: string;
+    }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (a.user_id) a.id AS attempt_id, a.user_id, u.name AS user_name, u.department_id, a.percent
          FROM attempt a JOIN app_user u ON u.id = a.user_id
         WHERE a.exam_id = $1 AND a.status = 'finalized'
         ORDER BY a.user_id, a.percent DESC, a.number`,
-        [examId],
-      );
+      [examId],
+    );
     return rows.map((r) => ({
       attemptId: r.attempt_id,
       userId: r.user_id,
       userName: r.user_name,
+      departmentId: r.department_id,
       percent: Number(r.percent),
     }));
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BlueprintRow } from '@cascade/contracts';
-import { ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
-import { EntityManager, Repository } from 'typeorm';
+import { BlueprintRow, isInternalTrainer, isVendorTrainer } from '@cascade/contracts';
+import { currentActor, ListSpec, RequestContext, ScopedRepository, ScopeRules } from '@cascade/server/core';
+import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Exam } from './exam.entity';
 
 /** Exams assigned to `:scopeSelfId`, directly or through their plan or session. */
@@ -32,6 +32,27 @@ export class ExamsRepository extends ScopedRepository<Exam> {
 
   constructor(@InjectRepository(Exam) repository: Repository<Exam>) {
     super(repository);
+  }
+
+  /**
+   * Within the organization, a client user who neither manages, authors the bank nor
+   * administers sees the exams they sit and, once they train, those of their own sessions;
+   * never the organization's other exams (as the policy's `read Exam` says).
+   */
+  protected override scoped(manager?: EntityManager): SelectQueryBuilder<Exam> {
+    const qb = super.scoped(manager);
+    if (RequestContext.isSystem()) return qb;
+    const actor = currentActor();
+    const wide = actor.roles.includes('admin') || actor.roles.includes('manager') || isVendorTrainer(actor);
+    if (wide || (actor.organizationKind === 'client' && actor.bankAuthor)) return qb;
+    const trainerSessions = isInternalTrainer(actor) ? [...actor.ledSessionIds, ...actor.assistedSessionIds] : [];
+    return qb.andWhere(
+      new Brackets((or) => {
+        or.where(`(${ASSIGNED_TO_SELF.replace(/\{alias\}/g, this.alias)})`, { scopeSelfId: actor.userId });
+        if (trainerSessions.length > 0)
+          or.orWhere(`${this.alias}.sessionId IN (:...trainerSessions)`, { trainerSessions });
+      }),
+    );
   }
 
   /** The exams assigned to one person, latest closing first. */

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { LearningGainView } from '@cascade/contracts';
 import { PlansService } from '@cascade/server/plans';
-import { BestAttemptRow, ExamResultsRepository } from './exam-results.repository';
+import { NotFoundError } from '@cascade/server/core';
+import { BestAttemptRow, ExamResultsRepository, PlanAssessment } from './exam-results.repository';
+import { reaches, ResultsReach, resultsReach } from './results-reach';
+
+function reachOrNull(exam: PlanAssessment | null): ResultsReach | null {
+  if (!exam) return null;
+  try {
+    return resultsReach(exam);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
@@ -21,8 +33,16 @@ export class LearningGainService {
     const plan = await this.plans.findVisible(planId);
     const linked = await this.results.assessmentsOfPlan(plan.id);
     // The first pre-test is the baseline; the last post-test is the outcome (earlier ones were rehearsals).
-    const preTestId = linked.find((e) => e.kind === 'pre_test')?.id ?? null;
-    const postTestId = linked.filter((e) => e.kind === 'post_test').at(-1)?.id ?? null;
+    const preTest = linked.find((e) => e.kind === 'pre_test') ?? null;
+    const postTest = linked.filter((e) => e.kind === 'post_test').at(-1) ?? null;
+    const preTestId = preTest?.id ?? null;
+    const postTestId = postTest?.id ?? null;
+    // Named rows follow who may read each exam's results: a manager sees their departments'
+    // people, the averages cover everyone. Someone who may read neither exam's results (a
+    // candidate, a trainer of another session) finds no learning gain here.
+    const preReach = reachOrNull(preTest);
+    const postReach = reachOrNull(postTest);
+    if ((preTest || postTest) && !preReach && !postReach) throw new NotFoundError('TrainingPlan');
     const [pre, post] = await Promise.all([
       preTestId ? this.results.bestFinalized(preTestId) : Promise.resolve([]),
       postTestId ? this.results.bestFinalized(postTestId) : Promise.resolve([]),
@@ -30,7 +50,7 @@ export class LearningGainService {
     const preOf = new Map(pre.map((a) => [a.userId, a]));
     const postOf = new Map(post.map((a) => [a.userId, a]));
     const names = new Map([...pre, ...post].map((a) => [a.userId, a.userName]));
-    const trainees = [...names.entries()]
+    const all = [...names.entries()]
       .sort(([idA, a], [idB, b]) => a.localeCompare(b, 'zh-CN') || idA.localeCompare(idB))
       .map(([userId, userName]) => {
         const prePercent = preOf.get(userId)?.percent ?? null;
@@ -46,7 +66,24 @@ export class LearningGainService {
           normalizedGain: both && prePercent < 100 ? round3((postPercent - prePercent) / (100 - prePercent)) : null,
         };
       });
-    const paired = trainees.filter((t) => t.gain !== null);
+    const paired = all.filter((t) => t.gain !== null);
+    const named = (row: BestAttemptRow | undefined, reach: ResultsReach | null) =>
+      row !== undefined && reach !== null && reaches(reach, row.departmentId);
+    const trainees = all
+      .map((t) => {
+        const showPre = named(preOf.get(t.userId), preReach);
+        const showPost = named(postOf.get(t.userId), postReach);
+        if (!showPre && !showPost) return null;
+        if (showPre && showPost) return t;
+        return {
+          ...t,
+          prePercent: showPre ? t.prePercent : null,
+          postPercent: showPost ? t.postPercent : null,
+          gain: null,
+          normalizedGain: null,
+        };
+      })
+      .filter((t) => t !== null);
     return {
       planId: plan.id,
       preTestId,

@@ -62,6 +62,11 @@ export class DepartmentsRepository extends ScopedRepository<Department> {
   }
 }
 
+export interface UserViewFacts {
+  assignedOrganizationIds: string[];
+  qualified: boolean;
+}
+
 @Injectable()
 export class UsersRepository extends ScopedRepository<User> {
   protected readonly alias = 'user';
@@ -118,6 +123,12 @@ export class UsersRepository extends ScopedRepository<User> {
     return rows.map((r) => r.id);
   }
 
+  /** The department a user belongs to (unscoped: callers have found a record about them already). */
+  async departmentOf(userId: string): Promise<string | null> {
+    const found = await this.repository.findOne({ where: { id: userId }, select: { id: true, departmentId: true } });
+    return found?.departmentId ?? null;
+  }
+
   /** Of `ids`, the active users who belong to the organization. */
   async membersOf(organizationId: string, ids: string[], manager?: EntityManager): Promise<string[]> {
     if (ids.length === 0) return [];
@@ -160,5 +171,27 @@ export class UsersRepository extends ScopedRepository<User> {
     });
     rows.forEach((row) => result.get(row.trainerId)?.push(row.organizationId));
     return result;
+  }
+
+  /** Of `userIds`, those holding a valid qualification now: client users who train. */
+  async qualified(userIds: string[], manager?: EntityManager): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: { user_id: string }[] = await (manager ?? this.repository.manager).query(
+      `SELECT DISTINCT user_id FROM qualification
+        WHERE user_id = ANY($1::uuid[]) AND status = 'qualified' AND (expires_at IS NULL OR expires_at > now())`,
+      [userIds],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
+  /** What a user's view adds to the row: the clients they serve and whether they train now. */
+  async viewFacts(userIds: string[], manager?: EntityManager): Promise<Map<string, UserViewFacts>> {
+    const [assigned, qualified] = await Promise.all([
+      this.assignedOrganizationIds(userIds, manager),
+      this.qualified(userIds, manager),
+    ]);
+    return new Map(
+      userIds.map((id) => [id, { assignedOrganizationIds: assigned.get(id) ?? [], qualified: qualified.has(id) }]),
+    );
   }
 }

@@ -16,7 +16,7 @@ import { CreateUserDto } from './dto';
 import { OrganizationsRepository } from './identity.repositories';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
-import { UsersService } from './users.service';
+import { ungrantableRoles, UsersService } from './users.service';
 
 const MAX_ROWS = 5000;
 
@@ -135,6 +135,8 @@ export class UserImportService {
         password: row.password || undefined,
       };
       const dto = plainToInstance(CreateUserDto, plain);
+      const ungrantable = Array.isArray(dto.roles) ? ungrantableRoles(organization, dto.roles) : null;
+      if (ungrantable) rowErrors.push({ row: rowNumber, field: 'roles', message: ungrantable });
       const invalid = flattenValidationErrors(await validate(dto, { forbidUnknownValues: true }));
       invalid.forEach((e) => rowErrors.push({ row: rowNumber, field: e.field, message: explain(e.field, e.message) }));
       errors.push(...rowErrors);

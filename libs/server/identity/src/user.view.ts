@@ -1,9 +1,17 @@
 import { DepartmentView, OrganizationView, UserView } from '@cascade/contracts';
 import { Department } from './department.entity';
+import type { UserViewFacts } from './identity.repositories';
 import { Organization } from './organization.entity';
 import { User } from './user.entity';
 
-export function toUserView(user: User, assignedOrganizationIds: string[] = []): UserView {
+/**
+ * A user as others see them. `roles` are the ones an admin grants; `effectiveRoles` as they
+ * apply now, with the trainer capability a client user holds while a qualification is valid.
+ */
+export function toUserView(
+  user: User,
+  { assignedOrganizationIds, qualified }: UserViewFacts = { assignedOrganizationIds: [], qualified: false },
+): UserView {
   return {
     id: user.id,
     organizationId: user.organizationId,
@@ -11,6 +19,7 @@ export function toUserView(user: User, assignedOrganizationIds: string[] = []): 
     email: user.email,
     name: user.name,
     roles: user.roles,
+    effectiveRoles: qualified && !user.roles.includes('trainer') ? [...user.roles, 'trainer'] : user.roles,
     isKeyUser: user.isKeyUser,
     bankAuthor: user.bankAuthor,
     attitude: user.attitude,

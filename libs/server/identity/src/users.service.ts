@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ListResult, Role, UserView } from '@cascade/contracts';
-import { recordAudit } from '@cascade/server/core';
+import { IdentityProblemCode, ListResult, Role, UserView } from '@cascade/contracts';
+import { recordAudit, UnprocessableError } from '@cascade/server/core';
 import { Outbox } from '@cascade/server/queue';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Department } from './department.entity';
@@ -14,6 +14,24 @@ import { TrainerAssignment } from './trainer-assignment.entity';
 import { User } from './user.entity';
 import { toUserView } from './user.view';
 
+/**
+ * A client user trains while a qualification of theirs is valid, so `trainer` is never granted
+ * to them: the role would outlive the qualification it stands for.
+ */
+export function ungrantableRoles(organization: Pick<Organization, 'kind'>, roles: Role[]): string | null {
+  return organization.kind === 'client' && roles.includes('trainer')
+    ? 'trainer is held through a valid qualification, not granted to a client user'
+    : null;
+}
+
+function checkRoles(organization: Organization, roles: Role[]): void {
+  const message = ungrantableRoles(organization, roles);
+  if (message)
+    throw new UnprocessableError('ROLE_NOT_GRANTABLE' satisfies IdentityProblemCode, `roles: ${message}`, [
+      { field: 'roles', message },
+    ]);
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -25,8 +43,8 @@ export class UsersService {
 
   async list(query: UserListQuery): Promise<ListResult<UserView>> {
     const { data, total } = await this.users.list(query, this.users.listSpec);
-    const assignments = await this.users.assignedOrganizationIds(data.map((u) => u.id));
-    return { data: data.map((u) => toUserView(u, assignments.get(u.id))), total };
+    const facts = await this.users.viewFacts(data.map((u) => u.id));
+    return { data: data.map((u) => toUserView(u, facts.get(u.id))), total };
   }
 
   async get(id: string): Promise<UserView> {
@@ -34,8 +52,7 @@ export class UsersService {
   }
 
   async view(user: User, manager?: EntityManager): Promise<UserView> {
-    const assignments = await this.users.assignedOrganizationIds([user.id], manager);
-    return toUserView(user, assignments.get(user.id));
+    return toUserView(user, (await this.users.viewFacts([user.id], manager)).get(user.id));
   }
 
   async create(input: CreateUserDto): Promise<UserView> {
@@ -63,6 +80,7 @@ export class UsersService {
     if (taken.length > 0) throw emailTaken(taken[0].email);
     const views: UserView[] = [];
     for (const input of inputs) {
+      checkRoles(organization, input.roles);
       await this.checkDepartment(manager, organization.id, input.departmentId);
       await this.checkAssignments(manager, organization, input.roles, input.assignedOrganizationIds);
       const user = await manager.save(
@@ -82,77 +100,57 @@ export class UsersService {
       );
       const assigned = await this.replaceAssignments(manager, user.id, input.assignedOrganizationIds ?? []);
       await this.outbox.enqueue(manager, 'user.welcome', { userId: user.id });
-      views.push(toUserView(user, assigned));
+      views.push(toUserView(user, { assignedOrganizationIds: assigned, qualified: false }));
     }
     return views;
   }
 
   async update(id: string, input: UpdateUserDto): Promise<UserView> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.afterCommit(id, () =>
-      this.dataSource.transaction(async (manager) => {
-        const user = await this.users.findVisibleForUpdate(id, manager);
-        const organization = await manager.findOneByOrFail(Organization, { id: user.organizationId });
-        if (input.email && input.email !== user.email && (await manager.existsBy(User, { email: input.email }))) {
-          throw emailTaken(input.email);
-        }
-        if (input.departmentId !== undefined)
-          await this.checkDepartment(manager, user.organizationId, input.departmentId);
-        const { password: _password, assignedOrganizationIds, ...fields } = input;
-        const roles = input.roles ?? user.roles;
-        if (assignedOrganizationIds !== undefined)
-          await this.checkAssignments(manager, organization, roles, assignedOrganizationIds);
-        const rolesBefore = [...user.roles];
-        Object.assign(user, fields);
-        if (passwordHash) user.passwordHash = passwordHash;
-        const saved = await manager.save(user);
-        // Besides the row's update, a change of roles is its own entry: who granted or withdrew what.
-        if (!sameRoles(rolesBefore, saved.roles))
-          await recordAudit(manager, {
-            action: 'changeRoles',
-            entity: 'User',
-            entityId: user.id,
-            organizationId: user.organizationId,
-            before: { roles: rolesBefore },
-            after: { roles: [...saved.roles] },
-          });
-        if (passwordHash) await this.revokeSessions(manager, user.id);
-        const assigned =
-          assignedOrganizationIds !== undefined
-            ? await this.replaceAssignments(manager, user.id, roles.includes('trainer') ? assignedOrganizationIds : [])
-            : (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id);
-        return toUserView(saved, assigned);
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.findVisibleForUpdate(id, manager);
+      const organization = await manager.findOneByOrFail(Organization, { id: user.organizationId });
+      if (input.roles) checkRoles(organization, input.roles);
+      if (input.email && input.email !== user.email && (await manager.existsBy(User, { email: input.email }))) {
+        throw emailTaken(input.email);
+      }
+      if (input.departmentId !== undefined)
+        await this.checkDepartment(manager, user.organizationId, input.departmentId);
+      const { password: _password, assignedOrganizationIds, ...fields } = input;
+      const roles = input.roles ?? user.roles;
+      if (assignedOrganizationIds !== undefined)
+        await this.checkAssignments(manager, organization, roles, assignedOrganizationIds);
+      const rolesBefore = [...user.roles];
+      Object.assign(user, fields);
+      if (passwordHash) user.passwordHash = passwordHash;
+      const saved = await manager.save(user);
+      // Besides the row's update, a change of roles is its own entry: who granted or withdrew what.
+      if (!sameRoles(rolesBefore, saved.roles))
+        await recordAudit(manager, {
+          action: 'changeRoles',
+          entity: 'User',
+          entityId: user.id,
+          organizationId: user.organizationId,
+          before: { roles: rolesBefore },
+          after: { roles: [...saved.roles] },
+        });
+      if (passwordHash) await this.revokeSessions(manager, user.id);
+      if (assignedOrganizationIds !== undefined)
+        await this.replaceAssignments(manager, user.id, roles.includes('trainer') ? assignedOrganizationIds : []);
+      return this.view(saved, manager);
+    });
   }
 
   async setActive(id: string, active: boolean): Promise<UserView> {
-    return this.afterCommit(id, () =>
-      this.dataSource.transaction(async (manager) => {
-        const user = await this.users.findVisibleForUpdate(id, manager);
-        if (user.active !== active) {
-          user.active = active;
-          await manager.save(user);
-          if (!active) await this.revokeSessions(manager, user.id);
-        }
-        return toUserView(user, (await this.users.assignedOrganizationIds([user.id], manager)).get(user.id));
-      }),
-    );
-  }
-
-  /** Runs a change to a user, then makes the next request of theirs see it. */
-  private async afterCommit<T>(userId: string, change: () => Promise<T>): Promise<T> {
-    try {
-      return await change();
-    } finally {
-      this.actorChanges.forEach((listener) => listener(userId));
-    }
-  }
-
-  private readonly actorChanges: ((userId: string) => void)[] = [];
-
-  onActorChange(listener: (userId: string) => void): void {
-    this.actorChanges.push(listener);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.findVisibleForUpdate(id, manager);
+      if (user.active !== active) {
+        user.active = active;
+        await manager.save(user);
+        if (!active) await this.revokeSessions(manager, user.id);
+      }
+      return this.view(user, manager);
+    });
   }
 
   private async revokeSessions(manager: EntityManager, userId: string): Promise<void> {

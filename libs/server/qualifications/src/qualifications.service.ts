@@ -76,6 +76,12 @@ export class QualificationsService implements OnModuleInit {
         throw new UnprocessableError('REFERENCE_INVALID', 'userId: not an active user of the track’s client', [
           { field: 'userId', message: 'is not an active user of the track’s client' },
         ]);
+      // A manager puts forward the people of the departments they head, nobody else's.
+      assertMay('nominate', 'Qualification', {
+        organizationId: track.organizationId,
+        userId: input.userId,
+        departmentId: await this.users.departmentOf(input.userId),
+      });
       // One nomination at a time per person and track.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
         `qualification:${track.id}:${input.userId}`,

@@ -57,3 +57,39 @@ export async function createSession(
   if (response.status !== 201) throw new Error(`session: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
+
+/** A qualification track of the organization, written straight to the table (no API round trip). */
+export async function createTrack(
+  api: TestApi,
+  organizationId: string,
+  title: string,
+  businessProcesses: string[],
+  criteria: unknown[] = [],
+): Promise<string> {
+  const [row]: { id: string }[] = await api.dataSource.query(
+    `INSERT INTO qualification_track (organization_id, title, business_processes, criteria, validity_months)
+     VALUES ($1, $2, $3, $4::jsonb, 12) RETURNING id`,
+    [organizationId, title, businessProcesses, JSON.stringify(criteria)],
+  );
+  return row.id;
+}
+
+/**
+ * A qualification on the track as if its criteria had been met a month ago (or a candidacy),
+ * ending at `expiresAt`. Qualify people before they log in: their token then acts as an
+ * internal trainer from its first request.
+ */
+export async function qualify(
+  api: TestApi,
+  trackId: string,
+  userId: string,
+  { status = 'qualified', expiresAt = '2099-01-01T00:00:00Z' }: { status?: string; expiresAt?: string | null } = {},
+): Promise<string> {
+  const [row]: { id: string }[] = await api.dataSource.query(
+    `INSERT INTO qualification (track_id, user_id, organization_id, status, qualified_at, expires_at)
+     SELECT $1, $2, t.organization_id, $3, CASE WHEN $3 = 'qualified' THEN now() - interval '30 days' END, $4
+       FROM qualification_track t WHERE t.id = $1 RETURNING id`,
+    [trackId, userId, status, expiresAt],
+  );
+  return row.id;
+}

@@ -5,5 +5,6 @@ import { RoleChips } from '../../layout/RoleChips';
 /** The record's roles as translated chips. */
 export const RoleChipsField = (_props: { label?: string; source?: string }) => {
   const record = useRecordContext<UserView>();
-  return record ? <RoleChips roles={record.roles} /> : null;
+  // As they apply now: a client user holds the trainer role while a qualification is valid.
+  return record ? <RoleChips roles={record.effectiveRoles ?? record.roles} /> : null;
 };

@@ -13,7 +13,9 @@ import {
   maxLength,
   minLength,
   required,
+  useGetOne,
 } from 'react-admin';
+import type { OrganizationView } from '@cascade/contracts';
 import { BY_NAME, attitudeChoices, localeChoices, roleChoices } from '../choices';
 
 /** Department choices limited to the user's organization. */
@@ -28,6 +30,28 @@ export const DepartmentInput = ({ organizationId }: { organizationId?: string })
   </ReferenceInput>
 );
 
+/**
+ * Roles an admin grants. A client user trains while a qualification is valid, never by a
+ * granted role, so their organization offers no trainer choice.
+ */
+const RolesInput = ({ organizationId }: { organizationId?: string }) => {
+  const { data: organization } = useGetOne<OrganizationView>(
+    'organizations',
+    { id: organizationId ?? '' },
+    { enabled: Boolean(organizationId) },
+  );
+  const client = organization?.kind === 'client';
+  return (
+    <CheckboxGroupInput
+      source="roles"
+      choices={client ? roleChoices.filter((choice) => choice.id !== 'trainer') : roleChoices}
+      helperText={client ? 'cascade.users.trainer_by_qualification' : false}
+      validate={required()}
+      row
+    />
+  );
+};
+
 /** The inputs shared by create and edit (everything but organization and password). */
 export const UserProfileInputs = () => (
   <>
@@ -36,7 +60,7 @@ export const UserProfileInputs = () => (
     <FormDataConsumer>
       {({ formData }) => <DepartmentInput organizationId={formData.organizationId} />}
     </FormDataConsumer>
-    <CheckboxGroupInput source="roles" choices={roleChoices} validate={required()} row />
+    <FormDataConsumer>{({ formData }) => <RolesInput organizationId={formData.organizationId} />}</FormDataConsumer>
     <BooleanInput source="isKeyUser" />
     <SelectInput source="attitude" choices={attitudeChoices} emptyText="—" />
     <SelectInput source="locale" choices={localeChoices} />
