@@ -5,9 +5,9 @@ import {
   addClientUsers,
   createPlan,
   createSession,
+  createExam,
   createWorld,
-  eventually,
-  minutesFromNow,
+  sitExam,
   startTestApi,
   TestApi,
   World,
@@ -109,24 +109,8 @@ describe('grading integrity', () => {
     questionIds.essay2 = await question({ ...QUESTION_EXAMPLES.essay, stem: '说明退货时在系统中的处理步骤。' });
     questionIds.single = await question(QUESTION_EXAMPLES.single_choice);
     questionIds.trueFalse = await question(QUESTION_EXAMPLES.true_false);
-    const exam = async (fields: Record<string, unknown>) => {
-      const created = await api
-        .http()
-        .post('/api/exams')
-        .set('authorization', trainer)
-        .send({
-          organizationId: world.clientA.id,
-          kind: 'post_test',
-          timeLimitMinutes: 20,
-          opensAt: minutesFromNow(-5),
-          closesAt: minutesFromNow(120),
-          passPercent: 60,
-          showResults: 'immediately',
-          ...fields,
-        });
-      expect(created.status).toBe(201);
-      return created.body.id as string;
-    };
+    const exam = (fields: Record<string, unknown>) =>
+      createExam(api, trainer, world.clientA.id, { showResults: 'immediately', ...fields });
     examId = await exam({
       title: '收货问答',
       sessionId: session.id,
@@ -143,21 +127,13 @@ describe('grading integrity', () => {
     // Everyone acts only once the exams exist, so what each may do is read fresh.
     const zhangToken = await api.login(zhang.email);
     [sun, liu, zhou] = await Promise.all([sunLi, liuYang, zhouMin].map((u) => api.login(u.email)));
-    attemptId = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', zhangToken)).body.id;
-    for (const id of [questionIds.essay1, questionIds.essay2])
-      await api
-        .http()
-        .put(`/api/attempts/${attemptId}/answers/${id}`)
-        .set('authorization', zhangToken)
-        .send({ response: '先核对订单数量，再与采购沟通。', seq: 1 });
-    await api.http().post(`/api/attempts/${attemptId}/submit`).set('authorization', zhangToken);
-    await eventually(
-      async () => {
-        const [row] = await api.dataSource.query(`SELECT status FROM attempt WHERE id = $1`, [attemptId]);
-        return row.status === 'needs_review' || undefined;
-      },
-      15_000,
-      'the essays to await a trainer',
+    const essay = '先核对订单数量，再与采购沟通。';
+    attemptId = await sitExam(
+      api,
+      zhangToken,
+      examId,
+      { [questionIds.essay1]: essay, [questionIds.essay2]: essay },
+      'needs_review',
     );
   });
   afterAll(() => api?.close());

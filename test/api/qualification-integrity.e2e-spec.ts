@@ -6,9 +6,10 @@ import {
   addClientUsers,
   createPlan,
   createSession,
+  createExam,
   createWorld,
-  eventually,
   minutesFromNow,
+  sitExam,
   startTestApi,
   TestApi,
   World,
@@ -94,40 +95,15 @@ describe('qualification integrity', () => {
       .set('authorization', trainer)
       .send({ organizationId: world.clientA.id, ...QUESTION_EXAMPLES.essay, status: 'active' });
     essayId = essay.body.id;
-    const exam = await api
-      .http()
-      .post('/api/exams')
-      .set('authorization', trainer)
-      .send({
-        organizationId: world.clientA.id,
-        sessionId: session.id,
-        title: '收货问答',
-        kind: 'post_test',
-        questionIds: [essayId],
-        timeLimitMinutes: 20,
-        opensAt: minutesFromNow(-5),
-        closesAt: minutesFromNow(60),
-        passPercent: 60,
-        showResults: 'immediately',
-        assignees: { userIds: [zhang.id] },
-      });
-    expect(exam.status).toBe(201);
+    const examId = await createExam(api, trainer, world.clientA.id, {
+      sessionId: session.id,
+      title: '收货问答',
+      questionIds: [essayId],
+      showResults: 'immediately',
+      assignees: { userIds: [zhang.id] },
+    });
     [zhangToken, sunToken] = await Promise.all([api.login(zhang.email), api.login(sun.email)]);
-    attemptId = (await api.http().post(`/api/exams/${exam.body.id}/attempts`).set('authorization', zhangToken)).body.id;
-    await api
-      .http()
-      .put(`/api/attempts/${attemptId}/answers/${essayId}`)
-      .set('authorization', zhangToken)
-      .send({ response: '先核对订单数量，再与采购沟通。', seq: 1 });
-    await api.http().post(`/api/attempts/${attemptId}/submit`).set('authorization', zhangToken);
-    await eventually(
-      async () => {
-        const [row] = await api.dataSource.query(`SELECT status FROM attempt WHERE id = $1`, [attemptId]);
-        return row.status === 'needs_review' || undefined;
-      },
-      15_000,
-      'the essay to await a trainer',
-    );
+    attemptId = await sitExam(api, zhangToken, examId, { [essayId]: '先核对订单数量，再与采购沟通。' }, 'needs_review');
   });
   afterAll(() => api?.close());
 

@@ -2,10 +2,10 @@ import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import {
   addClientUsers,
   createPlan,
+  createExam,
   createSession,
   createTrack,
   createWorld,
-  minutesFromNow,
   qualify,
   startTestApi,
   TEST_PASSWORD,
@@ -79,21 +79,13 @@ describe('reads that follow relationships', () => {
       status: 'active',
     });
     expect(question.status).toBe(201);
-    const exam = async (title: string, fields: object) => {
-      const created = await post(trainer, '/api/exams', {
-        organizationId: world.clientA.id,
+    const exam = (title: string, fields: object) =>
+      createExam(api, trainer, world.clientA.id, {
         title,
         kind: 'practice',
         questionIds: [question.body.id],
-        timeLimitMinutes: 20,
-        opensAt: minutesFromNow(-5),
-        closesAt: minutesFromNow(120),
-        passPercent: 60,
         ...fields,
       });
-      expect(created.status).toBe(201);
-      return created.body.id as string;
-    };
     exams.E = await exam('会话测验', { sessionId: session.id, assignees: { userIds: [liu.id, zhou.id] } });
     exams.F = await exam('另一场测验', { assignees: { userIds: [liu.id] } });
     exams.G = await exam('张伟的测验', { assignees: { userIds: [zhang.id] } });

@@ -2,13 +2,19 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessTokens } from './access-tokens';
 import { ABILITY_KEY, abilityOf, RouteAbility } from './abilities';
-import { PUBLIC_KEY } from './auth.decorators';
+import { OWN_RECORDS_KEY, PUBLIC_KEY } from './auth.decorators';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import { Actor } from './request-context';
 
-/** Looks up the current state of a token's user, so deactivation takes effect at once. */
+/** How old the facts answering an OwnRecordsOnly route may be. */
+export const OWN_RECORDS_MAX_AGE_MS = 5_000;
+
+/**
+ * Looks up the current state of a token's user, so deactivation and new relationships take
+ * effect at once; `maxAgeMs` accepts facts looked up that recently instead.
+ */
 export abstract class ActorResolver {
-  abstract resolve(userId: string): Promise<Actor | null>;
+  abstract resolve(userId: string, options?: { maxAgeMs?: number }): Promise<Actor | null>;
 }
 
 @Injectable()
@@ -27,7 +33,8 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new UnauthorizedError();
     const claims = this.tokens.verify(token);
     if (!claims) throw new UnauthorizedError('Access token is invalid or expired', 'TOKEN_INVALID');
-    const actor = await this.actors.resolve(claims.sub);
+    const ownRecords = this.reflector.getAllAndOverride<boolean>(OWN_RECORDS_KEY, targets);
+    const actor = await this.actors.resolve(claims.sub, ownRecords ? { maxAgeMs: OWN_RECORDS_MAX_AGE_MS } : {});
     if (!actor) throw new UnauthorizedError('Account is inactive', 'TOKEN_INVALID');
     request.actor = actor;
     const needs = this.reflector.getAllAndOverride<RouteAbility | undefined>(ABILITY_KEY, targets);

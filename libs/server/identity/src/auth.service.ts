@@ -22,6 +22,8 @@ import { UsersService } from './users.service';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 /** How long the first actor lookup waits for others to share its query. */
 const ACTOR_BATCH_MS = 2;
+/** Recent actors kept for OwnRecordsOnly routes: a room of several thousand sitting an exam. */
+const RECENT_ACTORS_KEPT = 20_000;
 const REFRESH_TOKEN_DAYS = 30;
 const FAILURE_WINDOW_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -98,10 +100,24 @@ export class AuthService extends ActorResolver {
     );
   }
 
-  /** The actor behind an access token, looked up fresh so deactivation and role changes apply at once. */
-  async resolve(userId: string): Promise<Actor | null> {
+  /**
+   * The actor behind an access token, looked up fresh so deactivation and role changes apply
+   * at once; with `maxAgeMs`, an answer that recent serves (see OwnRecordsOnly).
+   */
+  async resolve(userId: string, { maxAgeMs }: { maxAgeMs?: number } = {}): Promise<Actor | null> {
     if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
+    const recent = this.recent.get(userId);
+    if (maxAgeMs !== undefined && recent && Date.now() - recent.at <= maxAgeMs) return recent.actor;
     return this.lookUpBatched(userId);
+  }
+
+  /** The latest answer for each user, kept for OwnRecordsOnly routes; the oldest go first. */
+  private readonly recent = new Map<string, { actor: Actor | null; at: number }>();
+
+  private remember(userId: string, actor: Actor | null, at: number): void {
+    this.recent.delete(userId);
+    this.recent.set(userId, { actor, at });
+    if (this.recent.size > RECENT_ACTORS_KEPT) this.recent.delete(this.recent.keys().next().value!);
   }
 
   /**
@@ -123,8 +139,13 @@ export class AuthService extends ActorResolver {
     const batch = this.batch;
     this.batch = new Map();
     try {
+      const at = Date.now();
       const actors = await this.actorsFor(this.dataSource.manager, [...batch.keys()]);
-      for (const [userId, waiting] of batch) waiting.resolve(actors.get(userId) ?? null);
+      for (const [userId, waiting] of batch) {
+        const actor = actors.get(userId) ?? null;
+        this.remember(userId, actor, at);
+        waiting.resolve(actor);
+      }
     } catch (error) {
       for (const waiting of batch.values()) waiting.reject(error);
     }

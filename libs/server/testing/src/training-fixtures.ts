@@ -1,5 +1,5 @@
 import { TrainingPlanView, TrainingSessionView } from '@cascade/contracts';
-import { TestApi } from './test-api';
+import { eventually, TestApi } from './test-api';
 import { World } from './world';
 
 export const minutesFromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -92,4 +92,63 @@ export async function qualify(
     [trackId, userId, status, expiresAt],
   );
   return row.id;
+}
+
+/** An exam of the organization, open now for two hours, passing at 60%; `fields` add or override. */
+export async function createExam(
+  api: TestApi,
+  token: string,
+  organizationId: string,
+  fields: Record<string, unknown>,
+): Promise<string> {
+  const response = await api
+    .http()
+    .post('/api/exams')
+    .set('authorization', token)
+    .send({
+      organizationId,
+      title: '结业考试',
+      kind: 'post_test',
+      timeLimitMinutes: 20,
+      opensAt: minutesFromNow(-5),
+      closesAt: minutesFromNow(120),
+      passPercent: 60,
+      ...fields,
+    });
+  if (response.status !== 201) throw new Error(`exam: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/**
+ * Starts an attempt, saves the answers (by question id), hands it in and waits until the
+ * queue has taken it to `until`: finalized, or awaiting a trainer's grades.
+ */
+export async function sitExam(
+  api: TestApi,
+  token: string,
+  examId: string,
+  answers: Record<string, unknown>,
+  until: 'finalized' | 'needs_review' = 'finalized',
+): Promise<string> {
+  const started = await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', token);
+  if (started.status !== 201) throw new Error(`attempt: ${started.status} ${JSON.stringify(started.body)}`);
+  const attemptId: string = started.body.id;
+  for (const [questionId, response] of Object.entries(answers)) {
+    const saved = await api
+      .http()
+      .put(`/api/attempts/${attemptId}/answers/${questionId}`)
+      .set('authorization', token)
+      .send({ response, seq: 1 });
+    if (saved.status !== 200) throw new Error(`answer: ${saved.status} ${JSON.stringify(saved.body)}`);
+  }
+  await api.http().post(`/api/attempts/${attemptId}/submit`).set('authorization', token);
+  await eventually(
+    async () => {
+      const [row] = await api.dataSource.query(`SELECT status FROM attempt WHERE id = $1`, [attemptId]);
+      return row.status === until || undefined;
+    },
+    20_000,
+    `the attempt to be ${until}`,
+  );
+  return attemptId;
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AnswerSaved, AttemptView } from '@cascade/contracts';
+import { OwnRecordsOnly } from '@cascade/server/core';
 import { AttemptsService, SaveAnswerDto } from '@cascade/server/exams';
 
 @ApiTags('attempts')
@@ -15,6 +16,8 @@ export class AttemptsController {
     return this.attempts.get(id);
   }
 
+  // Autosave checks in its own statement that the attempt is the caller's, open and in time.
+  @OwnRecordsOnly()
   @Put(':id/answers/:questionId')
   save(
     @Param('id') id: string,
