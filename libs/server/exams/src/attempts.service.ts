@@ -21,7 +21,6 @@ import {
   ScopeRules,
   UnprocessableError,
   ValidationFailedError,
-  visibleOrganizationIds,
 } from '@cascade/server/core';
 import {
   FrozenQuestion,
@@ -239,16 +238,11 @@ export class AttemptsService {
   /**
    * The exam, as findVisible would give it. A room starting together asks for the same exam a
    * thousand times in a few seconds, so it is kept for two seconds; whether this person may
-   * see it is still decided for each of them (a named assignee in memory, otherwise by query).
+   * see it is still decided for each of them (in memory where it can be, otherwise by query).
    */
   private async examToStart(examId: string): Promise<Exam> {
     const cached = this.recentExams.get(examId);
-    if (cached && cached.until > Date.now()) {
-      const visible = visibleOrganizationIds();
-      const inOrganization = visible === null || visible.includes(cached.exam.organizationId);
-      const assigned = !isOnlyTrainee() || cached.exam.assignees.userIds.includes(currentActor().userId);
-      if (inOrganization && assigned) return cached.exam;
-    }
+    if (cached && cached.until > Date.now() && this.exams.visibleInMemory(cached.exam) === true) return cached.exam;
     const exam = await this.exams.findVisible(examId);
     if (this.recentExams.size >= 1000) this.recentExams.clear();
     this.recentExams.set(exam.id, { exam, until: Date.now() + RECENT_EXAM_MS });

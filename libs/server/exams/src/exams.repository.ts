@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { BlueprintRow, isInternalTrainer, isVendorTrainer } from '@cascade/contracts';
-import { currentActor, ListSpec, RequestContext, ScopedRepository, ScopeRules } from '@cascade/server/core';
+import {
+  currentActor,
+  isOnlyTrainee,
+  ListSpec,
+  RequestContext,
+  ScopedRepository,
+  ScopeRules,
+  visibleOrganizationIds,
+} from '@cascade/server/core';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Exam } from './exam.entity';
 
@@ -13,6 +21,19 @@ const ASSIGNED_TO_SELF = `({alias}.assignees->'userIds') @> jsonb_build_array(CA
             EXISTS (SELECT 1 FROM plan_target pt WHERE pt.plan_id = {alias}.plan_id AND pt.user_id = :scopeSelfId)
             OR EXISTS (SELECT 1 FROM training_session s JOIN session_enrollment e ON e.session_id = s.id
                         WHERE s.plan_id = {alias}.plan_id AND e.user_id = :scopeSelfId AND e.status <> 'declined')))`;
+
+/**
+ * The reader whose exams are narrowed to their own (see ExamsRepository.scoped), with the
+ * sessions they train; null for readers of every exam of the organizations they see.
+ */
+function narrowedReader(): { userId: string; trainerSessions: string[] } | null {
+  if (RequestContext.isSystem()) return null;
+  const actor = currentActor();
+  const wide = actor.roles.includes('admin') || actor.roles.includes('manager') || isVendorTrainer(actor);
+  if (wide || (actor.organizationKind === 'client' && actor.bankAuthor)) return null;
+  const trainerSessions = isInternalTrainer(actor) ? [...actor.ledSessionIds, ...actor.assistedSessionIds] : [];
+  return { userId: actor.userId, trainerSessions };
+}
 
 @Injectable()
 export class ExamsRepository extends ScopedRepository<Exam> {
@@ -41,18 +62,30 @@ export class ExamsRepository extends ScopedRepository<Exam> {
    */
   protected override scoped(manager?: EntityManager): SelectQueryBuilder<Exam> {
     const qb = super.scoped(manager);
-    if (RequestContext.isSystem()) return qb;
-    const actor = currentActor();
-    const wide = actor.roles.includes('admin') || actor.roles.includes('manager') || isVendorTrainer(actor);
-    if (wide || (actor.organizationKind === 'client' && actor.bankAuthor)) return qb;
-    const trainerSessions = isInternalTrainer(actor) ? [...actor.ledSessionIds, ...actor.assistedSessionIds] : [];
+    const narrowed = narrowedReader();
+    if (!narrowed) return qb;
     return qb.andWhere(
       new Brackets((or) => {
-        or.where(`(${ASSIGNED_TO_SELF.replace(/\{alias\}/g, this.alias)})`, { scopeSelfId: actor.userId });
-        if (trainerSessions.length > 0)
-          or.orWhere(`${this.alias}.sessionId IN (:...trainerSessions)`, { trainerSessions });
+        or.where(`(${ASSIGNED_TO_SELF.replace(/\{alias\}/g, this.alias)})`, { scopeSelfId: narrowed.userId });
+        if (narrowed.trainerSessions.length > 0)
+          or.orWhere(`${this.alias}.sessionId IN (:...trainerSessions)`, { trainerSessions: narrowed.trainerSessions });
       }),
     );
+  }
+
+  /**
+   * Whether findVisible would give this exam, known without a query: true or false, or null
+   * when only the database can tell (an assignment through a session or plan).
+   */
+  visibleInMemory(exam: Exam): boolean | null {
+    if (RequestContext.isSystem()) return true;
+    const visible = visibleOrganizationIds();
+    if (visible !== null && !visible.includes(exam.organizationId)) return false;
+    const narrowed = isOnlyTrainee() ? { userId: currentActor().userId, trainerSessions: [] } : narrowedReader();
+    if (!narrowed) return true;
+    if (exam.assignees.userIds.includes(narrowed.userId)) return true;
+    if (exam.sessionId !== null && narrowed.trainerSessions.includes(exam.sessionId)) return true;
+    return null;
   }
 
   /** The exams assigned to one person, latest closing first. */
