@@ -11,3 +11,5 @@ export * from './worker-process';
 export * from './mail-sink';
 export * from './webhook-receiver';
 export * from './console-pages';
+export * from './declared-routes';
+export * from './permission-world';
