@@ -177,13 +177,17 @@ describe('qualification integrity', () => {
     expect((await api.http().post(url).set('authorization', manager).send({ reason: '调岗' })).status).toBe(403);
     // Another client's vendor trainer does not see it at all.
     expect((await api.http().post(url).set('authorization', trainerB).send({ reason: '调岗' })).status).toBe(404);
-    // The service refuses them itself, whatever guards the route.
+    // The service refuses them itself, whatever guards the route: a peer does not even find a
+    // colleague's qualification (internal trainers read only their own); the manager may read it, not revoke it.
     const actors = api.app.get(ActorResolver);
-    for (const peer of [sun.id, world.managerA.id]) {
+    for (const [peer, refusal] of [
+      [sun.id, { status: 404, code: 'NOT_FOUND' }],
+      [world.managerA.id, { status: 403, code: 'FORBIDDEN' }],
+    ] as const) {
       const actor = (await actors.resolve(peer)) as Actor;
       await expect(
         RequestContext.runAs(actor, () => api.app.get(QualificationsService).revoke(zhangQualification, '调岗')),
-      ).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+      ).rejects.toMatchObject(refusal);
     }
     expect((await get(zhangQualification)).status).toBe('qualified');
     expect(await audit({ entityId: zhangQualification, action: 'revoke' })).toHaveLength(0);

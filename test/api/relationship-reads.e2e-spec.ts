@@ -6,6 +6,7 @@ import {
   createSession,
   createTrack,
   createWorld,
+  minutesFromNow,
   qualify,
   startTestApi,
   TEST_PASSWORD,
@@ -33,6 +34,8 @@ describe('reads that follow relationships', () => {
   let ids: Record<'zhang' | 'liu' | 'zhou' | 'chen', string>;
   let emails: Record<'zhang', string>;
   let trackId: string;
+  let sessionId: string;
+  let otherSessionId: string;
   const exams = { E: '', F: '', G: '' };
   const attempts = { liuOnE: '', zhouOnE: '', liuOnF: '' };
 
@@ -73,6 +76,10 @@ describe('reads that follow relationships', () => {
 
     const plan = await createPlan(api, world, trainer);
     const session = await createSession(api, trainer, plan, { trainers: [{ userId: zhang.id, role: 'lead' }] });
+    otherSessionId = (
+      await createSession(api, trainer, plan, { startsAt: minutesFromNow(200), endsAt: minutesFromNow(290) })
+    ).id;
+    sessionId = session.id;
     const question = await post(trainer, '/api/questions', {
       organizationId: world.clientA.id,
       ...QUESTION_EXAMPLES.single_choice,
@@ -153,5 +160,12 @@ describe('reads that follow relationships', () => {
     ).toBe(0);
     expect((await nominate(tokens.chen, ids.zhou)).status).toBe(201);
     expect((await nominate(managerA, ids.liu)).status).toBe(201);
+  });
+
+  it('shows an internal trainer the sheets of the sessions they train only, a manager every one', async () => {
+    expect((await get(tokens.zhang, `/api/sessions/${sessionId}/attendance`)).status).toBe(200);
+    expect((await get(tokens.zhang, `/api/sessions/${otherSessionId}/attendance`)).status).toBe(404);
+    expect((await get(tokens.zhang, `/api/sessions/${otherSessionId}/attendance.xlsx`)).status).toBe(404);
+    expect((await get(managerA, `/api/sessions/${otherSessionId}/attendance`)).status).toBe(200);
   });
 });

@@ -161,6 +161,8 @@ export function defineRulesFor(actor: PolicyActor): PolicyRule[] {
   can('read', 'TrainingIssue', { reportedBy: me });
   can('sit', 'Exam', { assigned: true });
   can('read', 'Exam', { assigned: true });
+  // The plans that name them or schedule them: goals, modules and their materials.
+  can('read', 'TrainingPlan', { concernsMe: true });
   can('read', 'Attempt', { userId: me });
   can('read', 'Qualification', { userId: me });
   can('read', 'FeedbackSummary', { trainerId: me, kind: 'trainer' });
@@ -211,7 +213,6 @@ export function defineRulesFor(actor: PolicyActor): PolicyRule[] {
     }
     can('read', 'FeedbackForm', inOwn);
     can('read', 'QualificationTrack', inOwn);
-    can('read', 'Cascade', inOwn);
     can('create', 'File', inOwn);
   }
   // Session trainers (an assistant may still be a candidate) run their own sessions' sign-in.

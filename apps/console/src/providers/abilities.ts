@@ -78,6 +78,8 @@ const NEEDS: Record<string, Record<string, Need>> = {
   'audit-entries': READ('AuditEntry'),
   'training-plans': {
     ...CRUD('TrainingPlan'),
+    // The list is for those who write or confirm plans; a trainee reaches theirs from their sessions.
+    list: [['create', 'confirm'], 'TrainingPlan'],
     submit: ['run', 'TrainingPlan'],
     start: ['run', 'TrainingPlan'],
     complete: ['run', 'TrainingPlan'],

@@ -3,6 +3,7 @@ import { isUUID } from 'class-validator';
 import { Brackets, EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { InputError, NotFoundError } from './errors';
 import { ListQueryDto } from './list-query';
+import { Actor, RequestContext } from './request-context';
 import { currentActor, isOnlyTrainee, visibleOrganizationIds } from './tenant-scope';
 
 export interface ScopeRules {
@@ -10,6 +11,11 @@ export interface ScopeRules {
   organizationColumn: string | null;
   /** Column naming the user a record is about; trainees see only their own records. */
   selfColumn?: string;
+  /**
+   * Who reads the records about other people; everyone else sees only their own (selfColumn or
+   * selfCondition). By default anyone holding a role besides trainee, or a bank grant.
+   */
+  othersReadableBy?: (actor: Actor) => boolean;
   /** Like selfColumn, as SQL: `{alias}` and `:scopeSelfId` are filled in (e.g. an EXISTS on enrollments). */
   selfCondition?: string;
   /** SQL making a record of another organization visible too (`{alias}` filled in, `:...visibleOrganizationIds` bound). */
@@ -51,13 +57,18 @@ export abstract class ScopedRepository<T extends ObjectLiteral> {
         visibleOrganizationIds: visible,
       });
     }
-    if ((this.scope.selfColumn || this.scope.selfCondition) && isOnlyTrainee()) {
+    if ((this.scope.selfColumn || this.scope.selfCondition) && this.onlyOwn()) {
       const condition = this.scope.selfCondition
         ? `(${this.scope.selfCondition.replace(/\{alias\}/g, this.alias)})`
         : `${this.alias}.${this.scope.selfColumn} = :scopeSelfId`;
       qb.andWhere(condition, { scopeSelfId: currentActor().userId });
     }
     return qb;
+  }
+
+  private onlyOwn(): boolean {
+    if (!this.scope.othersReadableBy) return isOnlyTrainee();
+    return !RequestContext.isSystem() && !this.scope.othersReadableBy(currentActor());
   }
 
   async findVisible(id: string, manager?: EntityManager): Promise<T> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AttemptStatus, ExamResultRow, ExamResultsView, ItemAnalysisRow, ItemAnalysisView } from '@cascade/contracts';
+import { assertMay } from '@cascade/server/core';
 import ExcelJS from 'exceljs';
 import { ExamResultsRepository, ResultAttemptRow } from './exam-results.repository';
 import { ExamsRepository } from './exams.repository';
@@ -118,8 +119,15 @@ export class ExamResultsService {
 
   async itemAnalysis(examId: string): Promise<ItemAnalysisView> {
     const exam = await this.exams.findVisible(examId);
-    // Aggregates only, so a manager reads it for the whole exam; a candidate does not.
-    resultsReach(exam);
+    // It quotes every question with how each was answered, so it stays with whoever reads the
+    // whole exam's results: its trainers, not a manager (whose reach is their departments) and
+    // never a candidate.
+    assertMay('readResults', 'Exam', {
+      id: exam.id,
+      organizationId: exam.organizationId,
+      sessionId: exam.sessionId,
+      planId: exam.planId,
+    });
     const answers = await this.store.finalizedItems(exam.id);
     const byAttempt = new Map<string, ScoredAttempt & { items: Map<string, { score: number; points: number }> }>();
     for (const a of answers) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FeedbackItemSummary, FeedbackSummaryView, TrainerFeedbackView } from '@cascade/contracts';
-import { visibleOrganizationIds } from '@cascade/server/core';
+import { assertMay, may, NotFoundError, visibleOrganizationIds } from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { SessionsService } from '@cascade/server/sessions';
 import { DataSource } from 'typeorm';
@@ -39,6 +39,12 @@ export class FeedbackSummaryService {
 
   async forSession(sessionId: string): Promise<FeedbackSummaryView> {
     const session = await this.sessions.findVisible(sessionId);
+    // Its trainers, the vendor serving the client and its managers read it; its trainees do not.
+    assertMay('read', 'FeedbackSummary', {
+      organizationId: session.organizationId,
+      sessionId: session.id,
+      kind: 'session',
+    });
     const formId = await this.feedback.effectiveFormId(session);
     const [{ attendees }]: { attendees: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS attendees FROM attendance WHERE session_id = $1 AND status IN ('present', 'late')`,
@@ -105,8 +111,16 @@ export class FeedbackSummaryService {
    */
   async forTrainer(trainerId: string): Promise<TrainerFeedbackView> {
     const trainer = await this.users.findVisible(trainerId);
-    const rows: {
+    // Each session's ratings go to whoever may read its feedback about this trainer: all of
+    // them to the vendor and the client's managers, to a fellow trainer those of the sessions
+    // they train together. Someone who could read none of it learns nothing, not even that.
+    const about = (organizationId: string, sessionId?: string) =>
+      may('read', 'FeedbackSummary', { organizationId, sessionId, trainerId: trainer.id, kind: 'trainer' });
+    const organizations = visibleOrganizationIds() ?? [trainer.organizationId];
+    const everySession = organizations.some((organizationId) => about(organizationId));
+    const all: {
       response_id: string;
+      organization_id: string;
       session_id: string;
       module_id: string;
       module_title: string;
@@ -116,7 +130,7 @@ export class FeedbackSummaryService {
       text_value: string | null;
       counted_on: string;
     }[] = await this.dataSource.query(
-      `SELECT a.response_id, r.session_id, s.module_id, m.title AS module_title, m.business_process, a.item_type,
+      `SELECT a.response_id, r.organization_id, r.session_id, s.module_id, m.title AS module_title, m.business_process, a.item_type,
               a.number_value, a.text_value, to_char(r.counted_on, 'YYYY-MM-DD') AS counted_on
          FROM feedback_answer a
          JOIN ${COUNTED_FEEDBACK_RESPONSES} r ON r.id = a.response_id
@@ -127,6 +141,8 @@ export class FeedbackSummaryService {
         ORDER BY r.counted_on, a.id`,
       [trainer.id, visibleOrganizationIds()],
     );
+    const rows = everySession ? all : all.filter((r) => about(r.organization_id, r.session_id));
+    if (!everySession && rows.length === 0) throw new NotFoundError('User');
     const likert = rows.filter((r) => r.item_type === 'likert_5');
     const months = [...new Set(likert.map((r) => r.counted_on.slice(0, 7)))];
     const modules = [...new Map(likert.map((r) => [r.module_id, r])).values()];

@@ -124,9 +124,12 @@ export class UsersRepository extends ScopedRepository<User> {
   }
 
   /** The department a user belongs to (unscoped: callers have found a record about them already). */
-  async departmentOf(userId: string): Promise<string | null> {
-    const found = await this.repository.findOne({ where: { id: userId }, select: { id: true, departmentId: true } });
-    return found?.departmentId ?? null;
+  async departmentOf(userId: string, manager?: EntityManager): Promise<string | null> {
+    const [row]: { department_id: string | null }[] = await (manager ?? this.repository.manager).query(
+      `SELECT department_id FROM app_user WHERE id = $1`,
+      [userId],
+    );
+    return row?.department_id ?? null;
   }
 
   /** Of `ids`, the active users who belong to the organization. */

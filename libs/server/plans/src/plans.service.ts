@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListResult, PlanRevisionView, PlanStatus, TrainingPlanView } from '@cascade/contracts';
-import { currentActor, ForbiddenError } from '@cascade/server/core';
+import { currentActor, ForbiddenError, may, NotFoundError } from '@cascade/server/core';
 import { FilesService } from '@cascade/server/files';
 import { OrganizationsService, UsersRepository } from '@cascade/server/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -174,8 +174,19 @@ export class PlansService {
     return this.get(id);
   }
 
-  async revisions(id: string): Promise<ListResult<PlanRevisionView>> {
+  /**
+   * A plan as the people who run it or confirm it read it: its revisions and its document are
+   * the project's record, not the trainees'; to a trainee in the plan it does not exist.
+   */
+  async findForStaff(id: string): Promise<TrainingPlan> {
     const plan = await this.plans.findVisible(id);
+    if (!may('update', 'TrainingPlan', plan) && !may('confirm', 'TrainingPlan', plan))
+      throw new NotFoundError('TrainingPlan');
+    return plan;
+  }
+
+  async revisions(id: string): Promise<ListResult<PlanRevisionView>> {
+    const plan = await this.findForStaff(id);
     const rows = await this.dataSource
       .getRepository(PlanRevision)
       .find({ where: { planId: plan.id }, order: { number: 'DESC' } });

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   FieldError,
-  isVendorTrainer,
   ListResult,
   QualificationCriterion,
   QualificationRenewal,
   QualificationTrackView,
 } from '@cascade/contracts';
-import { currentActor, ForbiddenError, UnprocessableError, ValidationFailedError } from '@cascade/server/core';
+import { assertMay, currentActor, UnprocessableError, ValidationFailedError } from '@cascade/server/core';
 import { OrganizationsService } from '@cascade/server/identity';
 import { Outbox } from '@cascade/server/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -20,13 +19,6 @@ import { CreateTrackDto, CriterionDto, RenewalDto, TrackListQuery, UpdateTrackDt
  * Tracks are the vendor's method: its admins and consultants define them for each client.
  * An internal trainer (a client user with a valid qualification) is a trainer too, but not the vendor's.
  */
-export function assertVendorStaff(message = 'Only the vendor’s admins and trainers may do this'): void {
-  const actor = currentActor();
-  if (actor.roles.includes('admin')) return;
-  if (isVendorTrainer(actor)) return;
-  throw new ForbiddenError(message);
-}
-
 @Injectable()
 export class QualificationTracksService {
   constructor(
@@ -50,8 +42,8 @@ export class QualificationTracksService {
   }
 
   async create(input: CreateTrackDto): Promise<QualificationTrackView> {
-    assertVendorStaff();
     const organization = await this.organizations.get(input.organizationId);
+    assertMay('create', 'QualificationTrack', { organizationId: organization.id });
     if (organization.kind !== 'client')
       throw new UnprocessableError('TRACK_INVALID', 'organizationId: tracks belong to a client', [
         { field: 'organizationId', message: 'must be a client organization' },
@@ -78,9 +70,9 @@ export class QualificationTracksService {
 
   /** A change of rules re-evaluates everyone on the track; nobody qualified loses it by an edit. */
   async update(id: string, input: UpdateTrackDto): Promise<QualificationTrackView> {
-    assertVendorStaff();
     return this.dataSource.transaction(async (manager) => {
       const track = await this.tracks.findVisibleForUpdate(id, manager);
+      assertMay('update', 'QualificationTrack', track);
       if (input.title !== undefined) track.title = input.title.trim();
       if (input.description !== undefined) track.description = input.description.trim() || null;
       if (input.businessProcesses !== undefined) track.businessProcesses = uniqueTrimmed(input.businessProcesses);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
+import { isVendorTrainer } from '@cascade/contracts';
+import { Actor, ListSpec, ScopedRepository, ScopeRules } from '@cascade/server/core';
 import { COUNTED_FEEDBACK_RESPONSES } from '@cascade/server/feedback';
 import { EntityManager, Repository } from 'typeorm';
 import { QualificationFacts } from './qualification-evaluation';
@@ -26,12 +27,23 @@ export class QualificationTracksRepository extends ScopedRepository<Qualificatio
   }
 }
 
+/**
+ * Other people's qualifications are read by admins, the vendor trainers serving the client and
+ * its managers (as the policy's `read Qualification` says); an internal trainer, like any
+ * trainee, reads their own.
+ */
+const readsOthersQualifications = (actor: Actor) =>
+  actor.roles.includes('admin') || actor.roles.includes('manager') || isVendorTrainer(actor);
+
 @Injectable()
 export class QualificationsRepository extends ScopedRepository<Qualification> {
   protected readonly alias = 'qualification';
   protected readonly entityName = 'Qualification';
-  // A trainee sees only their own qualifications.
-  protected readonly scope: ScopeRules = { organizationColumn: 'organizationId', selfColumn: 'userId' };
+  protected readonly scope: ScopeRules = {
+    organizationColumn: 'organizationId',
+    selfColumn: 'userId',
+    othersReadableBy: readsOthersQualifications,
+  };
   readonly listSpec: ListSpec = {
     sortable: {
       createdAt: 'createdAt',
@@ -183,7 +195,12 @@ export class QualificationsRepository extends ScopedRepository<Qualification> {
 export class TeachBacksRepository extends ScopedRepository<TeachBack> {
   protected readonly alias = 'teachBack';
   protected readonly entityName = 'Teach-back';
-  protected readonly scope: ScopeRules = { organizationColumn: 'organizationId', selfColumn: 'candidateId' };
+  // Teach-backs are evidence towards a qualification: read as the qualification is.
+  protected readonly scope: ScopeRules = {
+    organizationColumn: 'organizationId',
+    selfColumn: 'candidateId',
+    othersReadableBy: readsOthersQualifications,
+  };
   readonly listSpec: ListSpec = {
     sortable: { observedAt: 'observedAt', createdAt: 'createdAt', signedAt: 'signedAt' },
     defaultSort: 'observedAt',

@@ -80,7 +80,7 @@ export class QualificationsService implements OnModuleInit {
       assertMay('nominate', 'Qualification', {
         organizationId: track.organizationId,
         userId: input.userId,
-        departmentId: await this.users.departmentOf(input.userId),
+        departmentId: await this.users.departmentOf(input.userId, manager),
       });
       // One nomination at a time per person and track.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListResult, TeachBackItem, TeachBackView } from '@cascade/contracts';
-import { ConflictError, currentActor, ForbiddenError, recordAudit, UnprocessableError } from '@cascade/server/core';
+import {
+  assertMay,
+  ConflictError,
+  currentActor,
+  ForbiddenError,
+  recordAudit,
+  UnprocessableError,
+} from '@cascade/server/core';
 import { UsersRepository } from '@cascade/server/identity';
 import { Outbox } from '@cascade/server/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { QualificationTrack, TeachBack } from './qualification.entities';
-import { assertVendorStaff, QualificationTracksService } from './qualification-tracks.service';
+import { QualificationTracksService } from './qualification-tracks.service';
 import { TeachBacksRepository } from './qualifications.repositories';
 import { CreateTeachBackDto, TeachBackItemDto, TeachBackListQuery, UpdateTeachBackDto } from './qualifications.dto';
 
-const VENDOR_ONLY = 'Only a vendor trainer may observe and sign off a teach-back';
+/** Observing and signing off is the vendor's, for the clients it serves (signTeachBack in the policy). */
+function assertMayObserve(organizationId: string, candidateId: string): void {
+  assertMay('signTeachBack', 'Qualification', { organizationId, userId: candidateId });
+}
 
 /** An observation of oneself is no evidence. */
 function assertNotOwn(candidateId: string): void {
@@ -42,12 +52,12 @@ export class TeachBacksService {
   }
 
   async create(input: CreateTeachBackDto): Promise<TeachBackView> {
-    assertVendorStaff(VENDOR_ONLY);
     assertNotOwn(input.candidateId);
     const id = await this.dataSource.transaction(async (manager) => {
       const track = await this.tracks.findVisible(input.trackId, manager).catch(() => {
         throw invalid('trackId', 'is not a visible qualification track');
       });
+      assertMayObserve(track.organizationId, input.candidateId);
       const members = await this.users.membersOf(track.organizationId, [input.candidateId], manager);
       if (members.length === 0) throw invalid('candidateId', 'is not an active user of the track’s client');
       if (input.sessionId) await checkSession(manager, track.organizationId, input.sessionId);
@@ -79,10 +89,10 @@ export class TeachBacksService {
   }
 
   async update(id: string, input: UpdateTeachBackDto): Promise<TeachBackView> {
-    assertVendorStaff(VENDOR_ONLY);
     await this.dataSource.transaction(async (manager) => {
       const teachBack = await this.editable(id, manager);
       assertNotOwn(teachBack.candidateId);
+      assertMayObserve(teachBack.organizationId, teachBack.candidateId);
       const track = await manager.findOneByOrFail(QualificationTrack, { id: teachBack.trackId });
       if (input.sessionId !== undefined) {
         await checkSession(manager, teachBack.organizationId, input.sessionId);
@@ -101,10 +111,10 @@ export class TeachBacksService {
 
   /** Signing makes it count towards the candidate's qualification, and freezes it. */
   async sign(id: string): Promise<TeachBackView> {
-    assertVendorStaff(VENDOR_ONLY);
     await this.dataSource.transaction(async (manager) => {
       const teachBack = await this.editable(id, manager);
       assertNotOwn(teachBack.candidateId);
+      assertMayObserve(teachBack.organizationId, teachBack.candidateId);
       teachBack.signedAt = new Date();
       teachBack.signedBy = currentActor().userId;
       await manager.save(teachBack);

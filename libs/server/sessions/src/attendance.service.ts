@@ -9,6 +9,7 @@ import {
 } from '@cascade/contracts';
 import { APP_CONFIG, AppConfig } from '@cascade/server/config';
 import {
+  assertMay,
   ConflictError,
   currentActor,
   InputError,
@@ -215,12 +216,18 @@ export class AttendanceService {
   }
 
   async sheet(sessionId: string): Promise<AttendanceSheetView> {
+    return this.sheetOf(await this.sheetSession(sessionId), this.dataSource.manager);
+  }
+
+  /** The session whose sheet is asked for: its trainers, the vendor serving the client and its managers read it. */
+  private async sheetSession(sessionId: string): Promise<TrainingSession> {
     const session = await this.sessions.findVisible(sessionId);
-    return this.sheetOf(session, this.dataSource.manager);
+    assertMay('readAttendance', 'Session', { id: session.id, organizationId: session.organizationId });
+    return session;
   }
 
   async sheetXlsx(sessionId: string): Promise<{ buffer: Buffer; filename: string }> {
-    const session = await this.sessions.findVisible(sessionId);
+    const session = await this.sheetSession(sessionId);
     const sheet = await this.sheetOf(session, this.dataSource.manager);
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet('签到表', {
@@ -289,6 +296,8 @@ export class AttendanceService {
   /** Attendance rate per trainee and for the plan, over its held (started, not cancelled) sessions. */
   async planSummary(planId: string): Promise<AttendanceSummaryView> {
     const plan = await this.plans.findVisible(planId);
+    // Everyone's attendance across the plan: for those who read every session's sheet of the client.
+    assertMay('readAttendance', 'Session', { organizationId: plan.organizationId }, { entity: 'TrainingPlan' });
     const rows: {
       user_id: string;
       assigned: number;

@@ -1,4 +1,4 @@
-import type { ExamView } from '@cascade/contracts';
+import { policyRecord, type ExamView } from '@cascade/contracts';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import InsightsIcon from '@mui/icons-material/Insights';
 import RateReviewIcon from '@mui/icons-material/RateReview';
@@ -22,6 +22,7 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { DetailGrid } from '../DetailGrid';
+import { ability } from '../../providers/abilities';
 import { LabeledValue } from '../LabeledValue';
 import { LocaleDateField } from '../LocaleDateField';
 import { UserName } from '../UserName';
@@ -38,9 +39,12 @@ const Actions = () => {
       <Button component={Link} to={`/exams/${record.id}/results`} label="cascade.exams.results">
         <AssessmentIcon />
       </Button>
-      <Button component={Link} to={`/exams/${record.id}/item-analysis`} label="cascade.exams.item_analysis">
-        <InsightsIcon />
-      </Button>
+      {/* It quotes every question: for those who read the whole exam's results, not a manager. */}
+      {ability.can('readResults', policyRecord('Exam', record)) && (
+        <Button component={Link} to={`/exams/${record.id}/item-analysis`} label="cascade.exams.item_analysis">
+          <InsightsIcon />
+        </Button>
+      )}
       {canGrade && (
         <Button component={Link} to={`/grading?examId=${record.id}`} label="cascade.menu_exams.grading">
           <RateReviewIcon />

@@ -41,8 +41,8 @@ export class ExamResultsController {
 export class LearningGainController {
   constructor(private readonly learningGain: LearningGainService) {}
 
-  /** Pre-test against post-test of the plan, per trainee and per business process. */
-  @Can('read', 'TrainingPlan')
+  /** Pre-test against post-test of the plan, per trainee and per business process, for readers of results. */
+  @Can('readResults', 'Exam')
   @Get(':id/learning-gain')
   get(@Param('id') id: string): Promise<LearningGainView> {
     return this.learningGain.learningGain(id);

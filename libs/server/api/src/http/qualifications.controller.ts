@@ -126,17 +126,20 @@ export class TeachBacksController {
     return this.teachBacks.get(id);
   }
 
-  /** Vendor trainers and admins only (403 for anyone else). */
+  /** Vendor trainers serving the client, and admins (403 for anyone else). */
+  @Can('signTeachBack', 'Qualification')
   @Post()
   create(@Body() body: CreateTeachBackDto): Promise<TeachBackView> {
     return this.teachBacks.create(body);
   }
 
+  @Can('signTeachBack', 'Qualification')
   @Patch(':id')
   update(@Param('id') id: string, @Body() body: UpdateTeachBackDto): Promise<TeachBackView> {
     return this.teachBacks.update(id, body);
   }
 
+  @Can('signTeachBack', 'Qualification')
   @Post(':id/sign')
   @HttpCode(200)
   sign(@Param('id') id: string): Promise<TeachBackView> {

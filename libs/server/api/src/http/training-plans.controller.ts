@@ -92,20 +92,22 @@ export class TrainingPlansController {
     return this.plans.transition(id, 'cancel', body.reason);
   }
 
+  @Can(['update', 'confirm'], 'TrainingPlan')
   @Get(':id/revisions')
   revisions(@Param('id') id: string): Promise<ListResult<PlanRevisionView>> {
     return this.plans.revisions(id);
   }
 
-  @Can('read', 'TrainingPlan')
+  @Can('readAttendance', 'Session')
   @Get(':id/attendance-summary')
   attendanceSummary(@Param('id') id: string): Promise<AttendanceSummaryView> {
     return this.attendance.planSummary(id);
   }
 
+  @Can(['update', 'confirm'], 'TrainingPlan')
   @Get(':id/document.pdf')
   async document(@Param('id') id: string, @Res() reply: Reply): Promise<void> {
-    const plan = await this.plans.get(id);
+    const plan = await this.plans.get((await this.plans.findForStaff(id)).id);
     const sessions = await this.sessions.list({ planId: plan.id, page: 1, perPage: 100, sort: 'startsAt' });
     const organization = await this.organizations.get(plan.organizationId);
     const people = [
