@@ -32,7 +32,7 @@ describe('feedback for late-marked attendance', () => {
     const made = await addClientUsers(
       api,
       world,
-      ['准时', '反复', '补签'].map((name) => ({ name, departmentId: null })),
+      ['准时', '反复', '补签', '月后补签'].map((name) => ({ name, departmentId: null })),
     );
     people = await Promise.all(made.map(async (p) => ({ id: p.id, token: await api.login(p.email) })));
     const form = await api
@@ -141,5 +141,18 @@ describe('feedback for late-marked attendance', () => {
     expect(given.status).toBe(201);
     const answered = (await api.http().get('/api/me/feedback-requests').set('authorization', late.token)).body;
     expect(answered[0].respondedAt).not.toBeNull();
+  });
+
+  it('asks someone marked present weeks after the round went out, once', async () => {
+    const weeksLater = people[3];
+    // The round went out a month ago; the sheet is corrected today.
+    await api.dataSource.query(
+      `UPDATE feedback_round SET requested_at = requested_at - interval '30 days' WHERE session_id = $1`,
+      [sessionId],
+    );
+    await mark(weeksLater.id, 'present');
+    expect(await sweep()).toBe(1);
+    expect(await sweep()).toBe(0);
+    expect(await requestsOf(weeksLater.id)).toHaveLength(1);
   });
 });

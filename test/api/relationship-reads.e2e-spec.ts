@@ -107,12 +107,17 @@ describe('reads that follow relationships', () => {
   });
   afterAll(() => api?.close());
 
-  it('lists to an internal trainer the exams of their session and those they sit, no others', async () => {
+  it('lists to an internal trainer the exams of their session, and opens those and the ones they sit only', async () => {
     const listed = await get(tokens.zhang, '/api/exams?perPage=100');
     expect(listed.status).toBe(200);
-    expect(listed.body.data.map((e: { id: string }) => e.id).sort()).toEqual([exams.E, exams.G].sort());
+    // The one he sits is under his own exams, not among those he runs.
+    expect(listed.body.data.map((e: { id: string }) => e.id)).toEqual([exams.E]);
+    expect((await get(tokens.zhang, '/api/me/exams')).body.map((e: { exam: { id: string } }) => e.exam.id)).toEqual([
+      exams.G,
+    ]);
     expect((await get(tokens.zhang, `/api/exams/${exams.F}`)).status).toBe(404);
     expect((await get(tokens.zhang, `/api/exams/${exams.E}`)).status).toBe(200);
+    expect((await get(tokens.zhang, `/api/exams/${exams.G}`)).status).toBe(200);
     // Staff who run the client's training still see all of them.
     for (const token of [trainer, managerA]) {
       const all = (await get(token, '/api/exams?perPage=100')).body.data.map((e: { id: string }) => e.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { BlueprintRow, isInternalTrainer, isVendorTrainer } from '@cascade/contracts';
+import { BlueprintRow, isInternalTrainer, isVendorTrainer, ListResult } from '@cascade/contracts';
 import {
   currentActor,
   isOnlyTrainee,
@@ -11,6 +11,7 @@ import {
   visibleOrganizationIds,
 } from '@cascade/server/core';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { ExamListQuery } from './exam.dto';
 import { Exam } from './exam.entity';
 
 /** Exams assigned to `:scopeSelfId`, directly or through their plan or session. */
@@ -71,6 +72,19 @@ export class ExamsRepository extends ScopedRepository<Exam> {
           or.orWhere(`${this.alias}.sessionId IN (:...trainerSessions)`, { trainerSessions: narrowed.trainerSessions });
       }),
     );
+  }
+
+  /**
+   * The exams one runs: a narrowed reader's list holds those of the sessions they train, not
+   * the ones they sit (those are under My exams, and a candidate's view of them is the attempt).
+   */
+  listRun(query: ExamListQuery): Promise<ListResult<Exam>> {
+    const narrowed = isOnlyTrainee() ? null : narrowedReader();
+    return this.list(query, this.listSpec, (qb) => {
+      if (!narrowed) return;
+      if (narrowed.trainerSessions.length === 0) qb.andWhere('false');
+      else qb.andWhere(`${this.alias}.sessionId IN (:...runSessions)`, { runSessions: narrowed.trainerSessions });
+    });
   }
 
   /**

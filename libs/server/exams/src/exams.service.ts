@@ -27,7 +27,7 @@ export class ExamsService {
   ) {}
 
   async list(query: ExamListQuery): Promise<ListResult<ExamView>> {
-    const { data, total } = await this.exams.list(query, this.exams.listSpec);
+    const { data, total } = await this.exams.listRun(query);
     return { data: data.map(toExamView), total };
   }
 

@@ -149,26 +149,24 @@ export class FeedbackService implements OnModuleInit {
 
   /**
    * Attendees marked present after their session's round went out (a walk-in approved late, a
-   * sheet corrected the next day) are asked too, each exactly once: the request is unique per
+   * sheet corrected weeks later) are asked too, each exactly once: the request is unique per
    * session and person however often they are marked present, absent and present again.
-   * Reads only recent rounds (by their index), then one index probe per attendee of them.
+   * Reads the attendance marked lately (by its index), then one probe per such attendee.
    */
   async requestForLateAttendees(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const requests: { id: string; session_id: string }[] = await manager.query(
         `INSERT INTO feedback_request (session_id, user_id, organization_id, form_id, requested_at)
-         SELECT a.session_id, a.user_id, u.organization_id, coalesce(own.form_id, plan.form_id), now()
-           FROM feedback_round r
-           JOIN training_session s ON s.id = r.session_id
-           JOIN attendance a ON a.session_id = r.session_id AND a.status = ANY($2::text[])
+         SELECT a.session_id, a.user_id, u.organization_id, r.form_id, now()
+           FROM attendance a
+           JOIN feedback_round r ON r.session_id = a.session_id
+           JOIN training_session s ON s.id = a.session_id
            JOIN app_user u ON u.id = a.user_id
-           LEFT JOIN feedback_form_choice own ON own.target_id = s.id
-           LEFT JOIN feedback_form_choice plan ON plan.target_id = s.plan_id
-          WHERE r.requested_at > now() - make_interval(days => $1)
+          WHERE a.updated_at > now() - make_interval(days => $1)
+            AND a.status = ANY($2::text[])
             AND s.status <> 'cancelled'
-            AND coalesce(own.form_id, plan.form_id) IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM feedback_request q WHERE q.session_id = a.session_id AND q.user_id = a.user_id)
-          ORDER BY r.requested_at
+          ORDER BY a.updated_at
           LIMIT 500
          ON CONFLICT (session_id, user_id) DO NOTHING RETURNING id, session_id`,
         [LOOK_BACK_DAYS, ATTENDED],

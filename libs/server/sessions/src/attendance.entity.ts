@@ -17,6 +17,7 @@ import { TrainingSession } from './training-session.entity';
 @Entity('attendance')
 @Index('attendance_session_user_uq', ['sessionId', 'userId'], { unique: true })
 @Index('attendance_user_idx', ['userId'])
+@Index('attendance_updated_idx', ['updatedAt'])
 export class Attendance {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,4 +1,4 @@
-import { policyRecord, type ExamView } from '@cascade/contracts';
+import { CONFLICT_OF_INTEREST, policyRecord, type ExamView } from '@cascade/contracts';
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import InsightsIcon from '@mui/icons-material/Insights';
 import RateReviewIcon from '@mui/icons-material/RateReview';
@@ -34,13 +34,18 @@ const Actions = () => {
   const { canAccess: canGrade } = useCanAccess({ resource: 'exams', action: 'grade' });
   const { canAccess: canEdit } = useCanAccess({ resource: 'exams', action: 'edit' });
   if (!record) return null;
+  const exam = policyRecord('Exam', record);
+  // Someone who sits the exam reads nothing of its results (the API refuses them too).
+  const sits = ability.relevantRuleFor('readResults', exam)?.reason === CONFLICT_OF_INTEREST;
   return (
     <TopToolbar>
-      <Button component={Link} to={`/exams/${record.id}/results`} label="cascade.exams.results">
-        <AssessmentIcon />
-      </Button>
+      {!sits && (
+        <Button component={Link} to={`/exams/${record.id}/results`} label="cascade.exams.results">
+          <AssessmentIcon />
+        </Button>
+      )}
       {/* It quotes every question: for those who read the whole exam's results, not a manager. */}
-      {ability.can('readResults', policyRecord('Exam', record)) && (
+      {ability.can('readResults', exam) && (
         <Button component={Link} to={`/exams/${record.id}/item-analysis`} label="cascade.exams.item_analysis">
           <InsightsIcon />
         </Button>

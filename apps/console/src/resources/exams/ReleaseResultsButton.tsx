@@ -1,4 +1,4 @@
-import type { ExamView } from '@cascade/contracts';
+import { policyRecord, type ExamView } from '@cascade/contracts';
 import CampaignIcon from '@mui/icons-material/Campaign';
 import {
   Button as MuiButton,
@@ -10,6 +10,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Button, useCanAccess, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { ability } from '../../providers/abilities';
 import { resultsLoopApi } from '../../providers/resultsLoopApi';
 
 /**
@@ -23,7 +24,8 @@ export const ReleaseResultsButton = () => {
   const { canAccess } = useCanAccess({ resource: 'exams', action: 'release' });
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  if (!exam || !canAccess) return null;
+  // Also per exam: its trainers release, not someone who sits it.
+  if (!exam || !canAccess || !ability.can('release', policyRecord('Exam', exam))) return null;
   const release = async () => {
     setBusy(true);
     try {

@@ -20,6 +20,7 @@ import { ExamReviewMode1795843000000 } from './1795843000000-ExamReviewMode';
 import { FeedbackBatches1795844000000 } from './1795844000000-FeedbackBatches';
 import { CheckInLimits1795845000000 } from './1795845000000-CheckInLimits';
 import { ClientTrainerRoleComputed1795846000000 } from './1795846000000-ClientTrainerRoleComputed';
+import { AttendanceMarkedIndex1795847000000 } from './1795847000000-AttendanceMarkedIndex';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -43,4 +44,5 @@ export const migrations: Function[] = [
   FeedbackBatches1795844000000,
   CheckInLimits1795845000000,
   ClientTrainerRoleComputed1795846000000,
+  AttendanceMarkedIndex1795847000000,
 ];
