@@ -63,7 +63,8 @@ export class ExamsRepository extends ScopedRepository<Exam> {
    */
   protected override scoped(manager?: EntityManager): SelectQueryBuilder<Exam> {
     const qb = super.scoped(manager);
-    const narrowed = narrowedReader();
+    // A trainee and nothing else is narrowed to their own by the scope's selfCondition already.
+    const narrowed = isOnlyTrainee() ? null : narrowedReader();
     if (!narrowed) return qb;
     return qb.andWhere(
       new Brackets((or) => {
