@@ -32,7 +32,8 @@ const common = {
 };
 
 module.exports = {
-  testTimeout: 60_000,
+  // Sized for a busy machine: a test here may share its two cores with the rest of the suite and more.
+  testTimeout: 120_000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
