@@ -7,3 +7,4 @@ export * from './queue-connection';
 export * from './queue-registry';
 export * from './queue-workers';
 export * from './queue.module';
+export * from './rate-limits';

@@ -8,6 +8,7 @@ import { OUTBOX_REDELIVER_AFTER, OUTBOX_RELAY_INTERVAL, OutboxRelay } from './ou
 import { QueueBackendSettings, QueueConnection } from './queue-connection';
 import { QueueRegistry } from './queue-registry';
 import { QueueWorkers } from './queue-workers';
+import { RateLimits } from './rate-limits';
 
 /** Producing side: the outbox, queues and the registries of job handlers and periodic tasks. Every process has it. */
 @Global()
@@ -23,8 +24,9 @@ export class QueueModule {
         QueueRegistry,
         JobHandlers,
         PeriodicTasks,
+        RateLimits,
       ],
-      exports: [QueueConnection, Outbox, QueueRegistry, JobHandlers, PeriodicTasks],
+      exports: [QueueConnection, Outbox, QueueRegistry, JobHandlers, PeriodicTasks, RateLimits],
     };
   }
 }

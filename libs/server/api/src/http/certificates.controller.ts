@@ -9,6 +9,7 @@ import {
 } from '@cascade/contracts';
 import { CascadeService, CertificateListQuery, CertificatesService } from '@cascade/server/certificates';
 import { NotFoundError, Public, Can, TooManyRequestsError } from '@cascade/server/core';
+import { Limiter, RateLimits } from '@cascade/server/queue';
 import { IsUUID } from 'class-validator';
 import { contentDisposition, Reply } from './download';
 
@@ -42,38 +43,21 @@ export class CertificatesController {
   }
 }
 
-/**
- * A small per-address budget for the public verification: codes carry 144 random bits, so
- * this is not what keeps them safe; it keeps one client from flooding the database. Kept in
- * memory per process, which is enough for that.
- */
-class AddressBudget {
-  private readonly windows = new Map<string, { startedAt: number; used: number }>();
-  constructor(
-    private readonly perWindow: number,
-    private readonly windowMs: number,
-  ) {}
-
-  take(address: string, now = Date.now()): number | null {
-    if (this.windows.size > 10_000) {
-      for (const [key, w] of this.windows) if (now - w.startedAt >= this.windowMs) this.windows.delete(key);
-    }
-    const window = this.windows.get(address);
-    if (!window || now - window.startedAt >= this.windowMs) {
-      this.windows.set(address, { startedAt: now, used: 1 });
-      return null;
-    }
-    window.used += 1;
-    return window.used > this.perWindow ? Math.ceil((window.startedAt + this.windowMs - now) / 1000) : null;
-  }
-}
-
 @ApiTags('certificates')
 @Controller('verify')
 export class VerifyController {
-  private readonly budget = new AddressBudget(60, 60_000);
+  /**
+   * Per address, across replicas: codes carry 144 random bits, so this is not what keeps them
+   * safe; it keeps one client from flooding the database.
+   */
+  private readonly budget: Limiter;
 
-  constructor(private readonly certificates: CertificatesService) {}
+  constructor(
+    private readonly certificates: CertificatesService,
+    limits: RateLimits,
+  ) {
+    this.budget = limits.limiter({ name: 'verify', points: 60, windowSeconds: 60 });
+  }
 
   /** Public: valid, expired or revoked, with the holder's name and what was certified. */
   @Public()
@@ -83,7 +67,7 @@ export class VerifyController {
     @Req() request: { ip: string },
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<CertificateVerification> {
-    const retryAfter = this.budget.take(request.ip);
+    const retryAfter = await this.budget.take(request.ip);
     if (retryAfter !== null) throw new TooManyRequestsError(retryAfter);
     const verification = await this.certificates.verify(code);
     // Malformed and unknown codes get the same answer, so a probe learns nothing.

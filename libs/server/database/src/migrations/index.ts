@@ -21,6 +21,7 @@ import { FeedbackBatches1795844000000 } from './1795844000000-FeedbackBatches';
 import { CheckInLimits1795845000000 } from './1795845000000-CheckInLimits';
 import { ClientTrainerRoleComputed1795846000000 } from './1795846000000-ClientTrainerRoleComputed';
 import { AttendanceMarkedIndex1795847000000 } from './1795847000000-AttendanceMarkedIndex';
+import { RateLimitTable1795850000000 } from './1795850000000-RateLimitTable';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -45,4 +46,5 @@ export const migrations: Function[] = [
   CheckInLimits1795845000000,
   ClientTrainerRoleComputed1795846000000,
   AttendanceMarkedIndex1795847000000,
+  RateLimitTable1795850000000,
 ];
