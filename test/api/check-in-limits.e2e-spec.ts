@@ -226,7 +226,7 @@ describe('check-in code limits (PostgreSQL store, no Redis)', () => {
     const paced = await checkIn(currentCode(secret).code);
     expect(paced.status).toBe(429);
     expect(Number(paced.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    const [row] = await api.dataSource.query('SELECT points FROM check_in_limit WHERE key = $1', [
+    const [row] = await api.dataSource.query('SELECT points FROM rate_limit WHERE key = $1', [
       `${api.app.get(CheckInLimiter).keyPrefix}:${session.id}:${person.id}`,
     ]);
     expect(row.points).toBe(WRONG_CODES_PER_MINUTE);
