@@ -26,7 +26,7 @@ const common = {
   moduleNameMapper: jestModuleNameMapper(),
   // NestJS 12 and a few of its dependencies ship ESM only; let SWC turn them into CommonJS.
   transformIgnorePatterns: [
-    '^(?!.*/node_modules/(?:@nestjs|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|uid|content-disposition|cookie|ra-language-english|@scure|@noble|@otplib|otplib)/).*/node_modules/',
+    '^(?!.*/node_modules/(?:@nestjs|@fastify/cookie|file-type|@borewit|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|uid|content-disposition|cookie|ra-language-english|@scure|@noble|@otplib|otplib)/).*/node_modules/',
   ],
   setupFiles: ['<rootDir>/test/support/setup-env.cjs'],
 };

@@ -7,6 +7,7 @@ import {
   createWorld,
   eventually,
   MailSink,
+  readCalendarEvents,
   startMailSink,
   startTestApi,
   startWebhookReceiver,
@@ -113,6 +114,11 @@ describe('notifications: email, webhooks and preferences', () => {
       const calendar = ics!.content.toString('utf8');
       expect(calendar).toContain('BEGIN:VCALENDAR');
       expect(calendar).toContain(`UID:${session.id}@cascade`);
+      // Read as a calendar app reads it: the session's own instants, whatever its time zone.
+      expect(readCalendarEvents(calendar).get(`${session.id}@cascade`)).toEqual({
+        start: new Date(session.startsAt).toISOString(),
+        end: new Date(session.endsAt).toISOString(),
+      });
     }
     // The inbox got the same news.
     const inbox = await api
@@ -467,13 +473,18 @@ describe('notifications: private webhook addresses, and no SMTP configured', () 
   let api: TestApi;
   let world: World;
   let manager: string;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    receiver = await startWebhookReceiver();
+    api = await startTestApi({ WEBHOOK_MAX_ATTEMPTS: '1' });
     world = await createWorld(api);
     manager = await api.login(world.managerA.email);
   });
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    await receiver?.stop();
+  });
 
   it.each([
     'http://127.0.0.1:8080/in',
@@ -485,6 +496,14 @@ describe('notifications: private webhook addresses, and no SMTP configured', () 
     'http://[::1]/in',
     'http://[fe80::1]/in',
     'http://[::ffff:127.0.0.1]/in',
+    'http://[64:ff9b::7f00:1]/in',
+    'http://[64:ff9b::a9fe:a9fe]/latest/meta-data',
+    'http://[::127.0.0.1]/in',
+    'http://[::ffff:0:127.0.0.1]/in',
+    'http://[2002:7f00:1::]/in',
+    'http://[2001::7f00:1]/in',
+    'http://[100::1]/in',
+    'https://[2001:db8::1]/in',
   ])('refuses %s with 422 naming url', async (url) => {
     const response = await api
       .http()
@@ -509,6 +528,89 @@ describe('notifications: private webhook addresses, and no SMTP configured', () 
       .send({ url: 'http://127.0.0.1/in' });
     expect(moved.status).toBe(422);
     expect(moved.body.errors[0].field).toBe('url');
+  });
+
+  it('accepts public addresses, IPv6 ones included', async () => {
+    for (const url of ['https://93.184.215.14/in', 'https://[2606:4700::1111]/in', 'https://[64:ff9b::5db8:d70e]/in']) {
+      const response = await api
+        .http()
+        .post('/api/webhooks')
+        .set('authorization', manager)
+        .send({ url, events: ['session.scheduled'], enabled: false });
+      expect({ url, status: response.status }).toEqual({ url, status: 201 });
+    }
+  });
+
+  it('answers null or mistyped webhook fields with 400 naming the field', async () => {
+    const created = await api
+      .http()
+      .post('/api/webhooks')
+      .set('authorization', manager)
+      .send({ url: 'https://93.184.215.14/in', events: ['session.scheduled'], enabled: false });
+    expect(created.status).toBe(201);
+    for (const [field, value] of [
+      ['url', null],
+      ['url', 42],
+      ['secret', null],
+      ['events', null],
+      ['events', 'session.scheduled'],
+      ['enabled', null],
+      ['enabled', 'yes'],
+    ] as const) {
+      const response = await api
+        .http()
+        .patch(`/api/webhooks/${created.body.id}`)
+        .set('authorization', manager)
+        .send({ [field]: value });
+      expect({ field, value, status: response.status }).toEqual({ field, value, status: 400 });
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    for (const [field, value] of [
+      ['url', null],
+      ['organizationId', null],
+      ['secret', null],
+      ['enabled', null],
+    ] as const) {
+      const response = await api
+        .http()
+        .post('/api/webhooks')
+        .set('authorization', manager)
+        .send({ url: 'https://93.184.215.14/in', events: ['session.scheduled'], [field]: value });
+      expect({ field, value, status: response.status }).toEqual({ field, value, status: 400 });
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    const unchanged = await api.http().get(`/api/webhooks/${created.body.id}`).set('authorization', manager);
+    expect(unchanged.body.url).toBe('https://93.184.215.14/in');
+  });
+
+  it('checks the address again at send time and never calls a host that now resolves privately', async () => {
+    const created = await api
+      .http()
+      .post('/api/webhooks')
+      .set('authorization', manager)
+      .send({ url: 'https://93.184.215.14/in', events: ['feedback.requested'] });
+    expect(created.status).toBe(201);
+    // As if the name's DNS answer had changed since it was saved: `localhost` resolves to loopback.
+    const rebound = `http://localhost:${new URL(receiver.url).port}/rebound`;
+    await api.dataSource.query(`UPDATE webhook SET url = $1 WHERE id = $2`, [rebound, created.body.id]);
+    await api.app
+      .get(NotificationsService)
+      .notify(
+        'feedback.requested',
+        [world.traineeA.id],
+        { title: '收货与质检', reminder: '', when: '2026年12月1日' },
+        { key: 'feedback-request:rebound', link: '/feedback/rebound', organizationId: world.clientA.id },
+      );
+    const attempts = await eventually(
+      async () => {
+        const log = await api.http().get(`/api/webhooks/${created.body.id}/deliveries`).set('authorization', manager);
+        return log.body.total >= 1 && log.body.data[0].deliveryStatus === 'failed' ? log.body.data : undefined;
+      },
+      20_000,
+      'the refused delivery',
+    );
+    expect(attempts[0]).toMatchObject({ ok: false, statusCode: null, error: expect.stringMatching(/not allowed/) });
+    expect(receiver.requests).toHaveLength(0);
   });
 
   it('without SMTP queues no email and says so in the preferences', async () => {

@@ -85,6 +85,9 @@ const ROUTES: Record<string, RouteEntry> = {
   'POST /api/auth/refresh': pub(),
   'POST /api/auth/logout': { ...pub(), harmless: true },
   'GET /api/auth/me': open(),
+  'POST /api/auth/password': open(),
+  'POST /api/auth/forgot-password': pub(),
+  'POST /api/auth/reset-password': pub(),
   'GET /api/verify/{code}': pub({ code: 'verificationCode' }),
   'GET /api/calendar/{file}': pub({ file: 'calendarFile' }),
 
@@ -119,6 +122,7 @@ const ROUTES: Record<string, RouteEntry> = {
   'PATCH /api/users/{id}': can(),
   'POST /api/users/{id}/activate': can(),
   'POST /api/users/{id}/deactivate': can(),
+  'POST /api/users/{id}/password-reset': can(),
   'GET /api/users/{id}/trainer-feedback': can(id('trainer')),
 
   'GET /api/audit-entries': can(),

@@ -574,6 +574,39 @@ describe('the business-scenario question bank', () => {
     expect(await countQuestions()).toBe(before);
   });
 
+  it('names an import cell holding a control character as a row error, never a 500', async () => {
+    const csv = [
+      'type,businessProcess,difficulty,points,stem,options,answer,scenario',
+      'single_choice,Purchasing,2,2,Clean?,Yes|No,A,',
+      'single_choice,Purchasing,2,2,Nul\u0000stem?,Yes|No,A,',
+      'single_choice,Purchasing,2,2,Scenario?,Yes|No,A,Case\u0000one',
+    ].join('\n');
+    const response = await api
+      .http()
+      .post('/api/questions/import')
+      .set('authorization', trainerA)
+      .field('organizationId', world.clientA.id)
+      .attach('file', Buffer.from(csv), 'bank.csv');
+    expect(response.status).toBe(422);
+    const rows = response.body.rows as { row: number; field: string; message: string }[];
+    expect(rows.filter((r) => /control characters/.test(r.message)).map((r) => [r.row, r.field])).toEqual([
+      [3, 'stem'],
+      [4, 'scenario'],
+    ]);
+    const [{ n }] = await api.dataSource.query(`SELECT count(*)::int AS n FROM question WHERE stem = 'Clean?'`);
+    expect(n).toBe(0);
+  });
+
+  it('refuses control characters in a question body with 400 naming the field', async () => {
+    const body = questionBody('single_choice') as { content: { options: { id: string; text: string }[] } };
+    body.content.options[1] = { ...body.content.options[1], text: 'B\u0000' };
+    const response = await post(trainerA, '/api/questions', body);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { field: 'content.options.1.text', message: 'must not contain control characters' },
+    ]);
+  });
+
   it('imports CSV with English headers and refuses what it cannot read', async () => {
     const csv =
       '\uFEFFtype,businessProcess,difficulty,points,stem,options,answer\nsingle_choice,Purchasing,2,2,"Who approves, then?",Buyer|Manager,B\n';

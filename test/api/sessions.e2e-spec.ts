@@ -4,6 +4,7 @@ import {
   createSession,
   createWorld,
   eventually,
+  readCalendarEvents,
   startTestApi,
   TestApi,
   World,
@@ -317,4 +318,48 @@ describe('sessions', () => {
     expect((await api.http().get(path)).status).toBe(404);
     expect((await api.http().get('/api/calendar/not-a-token.ics')).status).toBe(404);
   });
+
+  it('writes calendar times as the session’s instants, whatever its time zone and daylight saving time', async () => {
+    const next = new Date().getUTCFullYear() + 1;
+    const dstDay = lastSundayOfMarch(next);
+    const cases = [
+      // 09:00–10:00 in Shanghai.
+      { timeZone: 'Asia/Shanghai', startsAt: `${next}-11-26T09:00:00+08:00`, endsAt: `${next}-11-26T10:00:00+08:00` },
+      // Berlin's clocks go forward at 01:00Z on the last Sunday of March; this session spans the change.
+      {
+        timeZone: 'Europe/Berlin',
+        startsAt: `${next}-03-${dstDay}T01:30:00+01:00`,
+        endsAt: `${next}-03-${dstDay}T04:30:00+02:00`,
+      },
+      { timeZone: 'Europe/Berlin', startsAt: `${next}-07-01T10:00:00+02:00`, endsAt: `${next}-07-01T12:00:00+02:00` },
+    ];
+    const sessions = [];
+    for (const times of cases) {
+      const session = await createSession(api, trainer, plan, { ...times, location: 'G' });
+      await api
+        .http()
+        .post(`/api/sessions/${session.id}/enrollments`)
+        .set('authorization', trainer)
+        .send({ userIds: [world.traineeA.id] })
+        .expect(200);
+      sessions.push(session);
+    }
+    const instant = (iso: string) => new Date(iso).toISOString();
+    const { url } = (await api.http().get('/api/me/calendar').set('authorization', trainee)).body;
+    const feed = readCalendarEvents((await api.http().get(new URL(url).pathname).expect(200)).text);
+    for (const session of sessions) {
+      const expected = { start: instant(session.startsAt), end: instant(session.endsAt) };
+      const ics = await api.http().get(`/api/sessions/${session.id}/calendar.ics`).set('authorization', trainee);
+      expect(ics.status).toBe(200);
+      expect(readCalendarEvents(ics.text).get(`${session.id}@cascade`)).toEqual(expected);
+      expect(feed.get(`${session.id}@cascade`)).toEqual(expected);
+    }
+    // The Shanghai session is at 01:00Z, which a calendar shows as 09:00 there.
+    expect(feed.get(`${sessions[0].id}@cascade`)?.start).toBe(`${next}-11-26T01:00:00.000Z`);
+  });
 });
+
+/** The day of the month of a year's last Sunday of March, when Europe's clocks go forward. */
+function lastSundayOfMarch(year: number): number {
+  return 31 - new Date(Date.UTC(year, 2, 31)).getUTCDay();
+}

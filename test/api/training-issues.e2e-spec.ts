@@ -145,4 +145,32 @@ describe('problems found in training', () => {
       ).status,
     ).toBe(422);
   });
+
+  it('refuses control characters in any text field or query with 400 naming the field', async () => {
+    const base = { category: 'data', severity: 'low', title: '对账差异', description: 'd', planId };
+    const refused = async (body: Record<string, unknown>) => {
+      const response = await api.http().post('/api/training-issues').set('authorization', trainer).send(body);
+      return { status: response.status, fields: response.body.errors?.map((e: { field: string }) => e.field) };
+    };
+    expect(await refused({ ...base, title: '对账\u0000差异' })).toEqual({ status: 400, fields: ['title'] });
+    expect(await refused({ ...base, description: 'line\u001b[31m' })).toEqual({ status: 400, fields: ['description'] });
+    expect(await refused({ ...base, ['x\u0000']: 'y' })).toEqual({ status: 400, fields: ['x\\u0000'] });
+    const list = await api.http().get('/api/training-issues').query({ q: 'a\u0000' }).set('authorization', trainer);
+    expect({ status: list.status, fields: list.body.errors?.map((e: { field: string }) => e.field) }).toEqual({
+      status: 400,
+      fields: ['q'],
+    });
+    // Multi-line text keeps its tabs and line breaks.
+    const created = await api
+      .http()
+      .post('/api/training-issues')
+      .set('authorization', trainer)
+      .send({ ...base, description: '步骤：\r\n1.\t打开\n2.\t保存' });
+    expect(created.status).toBe(201);
+    expect(created.body.description).toBe('步骤：\r\n1.\t打开\n2.\t保存');
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM training_issue WHERE title LIKE '对账%'`,
+    );
+    expect(n).toBe(1);
+  });
 });

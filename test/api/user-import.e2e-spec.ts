@@ -92,6 +92,25 @@ describe('user import', () => {
     expect(await countUsers()).toBe(before);
   });
 
+  it('names a cell holding a control character as a row error and imports nothing', async () => {
+    const before = await countUsers();
+    const csv = [
+      'name,email,department,roles,keyUser',
+      'Clean Row,clean.row@example.test,采购部,trainee,no',
+      'Nul\u0000Byte,nul.byte@example.test,,trainee,no',
+      'Bell,bell@example.test,采购\u0007部,trainee,no',
+    ].join('\n');
+    const response = await upload(Buffer.from(csv), 'users.csv');
+    expect(response.status).toBe(422);
+    const rows = response.body.rows as { row: number; field: string; message: string }[];
+    expect(rows.filter((r) => /control characters/.test(r.message)).map((r) => [r.row, r.field])).toEqual([
+      [3, 'name'],
+      [4, 'department'],
+    ]);
+    expect(rows.every((r) => r.row !== 2)).toBe(true);
+    expect(await countUsers()).toBe(before);
+  });
+
   it('refuses files that are not CSV or XLSX, unreadable workbooks and missing columns', async () => {
     expect((await upload(Buffer.from('hello'), 'notes.pdf')).status).toBe(400);
     const broken = await upload(Buffer.from('PK\u0003\u0004 not really a zip'), 'users.xlsx');

@@ -5,8 +5,13 @@
  * single-row upserts sent straight to PostgreSQL at the same concurrency.
  */
 import 'reflect-metadata';
-import { AccessTokens } from '@cascade/server/core';
-import { createTestDatabase, startApiProcess, TEST_REDIS_URL, uniqueName } from '@cascade/server/testing';
+import {
+  createTestDatabase,
+  sessionTokens,
+  startApiProcess,
+  TEST_REDIS_URL,
+  uniqueName,
+} from '@cascade/server/testing';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Client, Pool } from 'pg';
@@ -85,10 +90,7 @@ async function run(index: number): Promise<RunResult> {
   });
   try {
     const { admin, clientOrg, trainees } = await seedPeople(database.url, TRAINEES);
-    const signer = new AccessTokens(SECRET);
-    const token = (userId: string) => signer.sign(userId, 900);
-    const adminToken = token(admin);
-    const tokens = trainees.map(token);
+    const [adminToken, ...tokens] = await sessionTokens(database.url, SECRET, [admin, ...trainees], 900);
     const plan = await json(api.baseUrl, '/api/training-plans', adminToken, {
       method: 'POST',
       body: {

@@ -11,11 +11,11 @@
  * PostgreSQL at the same concurrency, and an empty Fastify handler.
  */
 import 'reflect-metadata';
-import { AccessTokens } from '@cascade/server/core';
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import {
   createTestDatabase,
   freePort,
+  sessionTokens,
   startApiProcess,
   startWorkerProcess,
   TEST_REDIS_URL,
@@ -223,9 +223,7 @@ async function run(index: number): Promise<RunResult> {
   await db.connect();
   try {
     const { admin, clientOrg, trainees } = await seedPeople(database.url, TRAINEES);
-    const signer = new AccessTokens(SECRET);
-    const tokens = trainees.map((id) => signer.sign(id, 3600));
-    const adminToken = signer.sign(admin, 3600);
+    const [adminToken, ...tokens] = await sessionTokens(database.url, SECRET, [admin, ...trainees], 3600);
     const examId = await seedExam(api.baseUrl, adminToken, clientOrg, trainees);
     const port = Number(new URL(api.baseUrl).port);
 

@@ -10,11 +10,11 @@
  * nodemailer straight to a fresh SMTP server, with the worker's pool size and job concurrency.
  */
 import 'reflect-metadata';
-import { AccessTokens } from '@cascade/server/core';
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import {
   createTestDatabase,
   MailSink,
+  sessionTokens,
   startApiProcess,
   startMailSink,
   startWorkerProcess,
@@ -177,7 +177,7 @@ async function run(index: number): Promise<RunResult> {
   await db.connect();
   try {
     const { trainer, clientOrg, trainees } = await seedPeople(db);
-    const token = new AccessTokens(SECRET).sign(trainer, 3600);
+    const [token] = await sessionTokens(database.url, SECRET, [trainer], 3600);
     const question = await json(api.baseUrl, '/api/questions', token, {
       method: 'POST',
       body: { organizationId: clientOrg, ...QUESTION_EXAMPLES.single_choice, status: 'active' },

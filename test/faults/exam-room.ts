@@ -1,6 +1,12 @@
-import { AccessTokens } from '@cascade/server/core';
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
-import { ApiProcess, createTestDatabase, startApiProcess, TestDatabase, uniqueName } from '@cascade/server/testing';
+import {
+  ApiProcess,
+  createTestDatabase,
+  sessionTokens,
+  startApiProcess,
+  TestDatabase,
+  uniqueName,
+} from '@cascade/server/testing';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 
@@ -111,8 +117,7 @@ export async function openExamRoom(options: {
      SELECT id, $2, 'trainee-' || ord || '@example.test', '学员 ' || ord, '{trainee}' FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)`,
     [trainees, client],
   );
-  const signer = new AccessTokens(SECRET);
-  const adminToken = signer.sign(admin, 3600);
+  const [adminToken, ...traineeTokens] = await sessionTokens(database.url, SECRET, [admin, ...trainees], 3600);
   const questionIds: string[] = [];
   let maxScore = 0;
   for (const type of [...OBJECTIVE_TYPES, ...OBJECTIVE_TYPES]) {
@@ -142,7 +147,7 @@ export async function openExamRoom(options: {
     Array.from({ length: 10 }, async () => {
       while (next < trainees.length) {
         const i = next++;
-        const token = signer.sign(trainees[i], 3600);
+        const token = traineeTokens[i];
         const attempt = await must('POST', `/api/exams/${examId}/attempts`, token);
         attempts[i] = {
           id: attempt.id as string,

@@ -9,6 +9,8 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { InboxPage } from './inbox/InboxPage';
 import { Layout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { ForgotPasswordPage } from './passwords/ForgotPasswordPage';
+import { SetPasswordPage } from './passwords/SetPasswordPage';
 import { ProfilePage } from './profile/ProfilePage';
 import { ability } from './providers/abilities';
 import { authProvider } from './providers/authProvider';
@@ -108,6 +110,9 @@ export const App = () => (
         <Route path="/feedback/:requestId" element={<FeedbackAnswerPage />} />
         {/* Public: anyone holding a certificate's code, signed in or not. */}
         <Route path="/verify/:code" element={<VerifyCertificatePage />} />
+        {/* Public: reset and invitation links from email, and asking for one. */}
+        <Route path="/set-password" element={<SetPasswordPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       </CustomRoutes>
     </Admin>
   </AbilityProvider>

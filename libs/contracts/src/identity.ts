@@ -51,9 +51,16 @@ export interface UserView {
   updatedAt: string;
 }
 
+/**
+ * Header that `POST /api/auth/refresh` and `/api/auth/logout` require (any value; the console
+ * sends `console`). A cross-site form cannot send it and a cross-site script cannot without a
+ * CORS preflight the api never grants, so the refresh cookie alone does not suffice.
+ */
+export const CLIENT_HEADER = 'X-Cascade-Client';
+
+/** Sign-in's answer. The refresh token travels only in an httpOnly cookie, never in a body. */
 export interface LoginResponse {
   accessToken: string;
-  refreshToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
   user: UserView;

@@ -1,6 +1,7 @@
 export * from './identity';
 export * from './lists';
 export * from './notifications';
+export * from './passwords';
 export * from './problems';
 export * from './queues';
 export * from './training';

@@ -100,6 +100,8 @@ export const AUDIT_ACTIONS = [
   'nominate',
   'revoke',
   'signTeachBack',
+  'changePassword',
+  'sendPasswordReset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -71,3 +71,34 @@ export const IDENTITY_PROBLEMS = {
   ROLE_NOT_GRANTABLE: 422,
 } as const;
 export type IdentityProblemCode = keyof typeof IDENTITY_PROBLEMS;
+
+/** Error codes of uploads, with the HTTP status each answers with. */
+export const FILE_PROBLEMS = {
+  /** The content (not the name or the claimed type) is none of the accepted kinds (field `file`). */
+  FILE_TYPE_NOT_ALLOWED: 415,
+} as const;
+export type FileProblemCode = keyof typeof FILE_PROBLEMS;
+
+/** Error codes of passwords and their one-time links, with the HTTP status each answers with. */
+export const PASSWORD_PROBLEMS = {
+  /** Shorter than PASSWORD_MIN_LENGTH (field `newPassword` or `password`). */
+  PASSWORD_TOO_SHORT: 422,
+  /** Too easy to guess: a strength score below PASSWORD_MIN_SCORE (field `newPassword` or `password`). */
+  PASSWORD_TOO_WEAK: 422,
+  /** The current password given to change it is wrong (field `currentPassword`). */
+  PASSWORD_CURRENT_WRONG: 422,
+  /** A reset or invitation link that is unknown, used or expired (field `token`). */
+  PASSWORD_TOKEN_INVALID: 422,
+} as const;
+export type PasswordProblemCode = keyof typeof PASSWORD_PROBLEMS;
+
+/** Error codes of spreadsheet imports (users, questions), with the HTTP status each answers with. */
+export const IMPORT_PROBLEMS = {
+  /** Unreadable file or bad rows; nothing was imported. The answer lists each problem in `rows`. */
+  IMPORT_INVALID: 422,
+  /** An XLSX whose parts unpack past the import limit, refused before inflating (field `file`). */
+  IMPORT_FILE_TOO_LARGE: 413,
+  /** More data rows than one import takes (field `file`); nothing was read past the limit. */
+  IMPORT_TOO_MANY_ROWS: 422,
+} as const;
+export type ImportProblemCode = keyof typeof IMPORT_PROBLEMS;

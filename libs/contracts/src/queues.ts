@@ -1,3 +1,5 @@
+import { PasswordLinkPurpose } from './passwords';
+
 /**
  * Queue and job names with their payloads. Every job starts as an outbox row whose id
  * becomes the BullMQ job id, so a payload never needs its own idempotency key.
@@ -34,6 +36,11 @@ export interface JobPayloads {
   'exam.release': { examId: string };
   /** Re-evaluate a person's open qualifications after a fact about them changed. */
   'qualification.evaluate': { userId: string };
+  /**
+   * Email a one-time password link: to a user by id (an admin's reset), or to whoever has
+   * this email, if anyone (a forgotten password; the request never tells which).
+   */
+  'password.link': { purpose: PasswordLinkPurpose; userId: string | null; email: string | null };
 }
 export type JobName = keyof JobPayloads;
 
@@ -49,4 +56,5 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'feedback.remind': QUEUES.notifications,
   'exam.release': QUEUES.notifications,
   'qualification.evaluate': QUEUES.qualifications,
+  'password.link': QUEUES.notifications,
 };

@@ -437,7 +437,7 @@ const CheckInBoard = ({ sessionId }: { sessionId: string }) => {
 export const CheckInScreen = () => {
   const { id } = useParams();
   const location = useLocation();
-  if (!authSession.accessToken() && !authSession.refreshToken()) {
+  if (!authSession.active()) {
     return <Navigate to="/login" replace state={{ nextPathname: location.pathname, nextSearch: location.search }} />;
   }
   return id ? <CheckInBoard sessionId={id} /> : null;

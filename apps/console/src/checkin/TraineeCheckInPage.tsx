@@ -284,7 +284,7 @@ export const TraineeCheckInPage = () => {
   const code = searchParams.get('code');
   const [, setSignedOutCount] = useState(0);
   // Read on every render: signing in navigates to this same address and so renders again.
-  const signedIn = Boolean(authSession.accessToken() || authSession.refreshToken());
+  const signedIn = authSession.active();
 
   return (
     <Box sx={{ minHeight: '100dvh', bgcolor: 'background.default' }}>

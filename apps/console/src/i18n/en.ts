@@ -1,4 +1,5 @@
 import { certificatesEn } from './certificates.en';
+import { passwordsEn } from './passwords.en';
 import { examsEn } from './exams.en';
 import { feedbackEn } from './feedback.en';
 import { qualificationsEn } from './qualifications.en';
@@ -152,6 +153,7 @@ export const en = {
     ...examsEn.cascade,
     ...feedbackEn.cascade,
     ...certificatesEn.cascade,
+    ...passwordsEn.cascade,
     ...qualificationsEn.cascade,
     tagline: 'Training and certification',
     roles: {
@@ -229,7 +231,8 @@ export const en = {
       activated: 'User activated',
       deactivated: 'User deactivated',
       inactive: 'Inactive',
-      password_help: 'At least 8 characters. Without one the user cannot sign in yet.',
+      password_help:
+        'At least 10 characters and hard to guess. Without one, the user is emailed an invitation to choose theirs.',
       new_password_help: 'Leave empty to keep the current password.',
       trainer_by_qualification:
         'A client user trains while one of their qualifications is valid; the role is not granted.',
@@ -593,6 +596,8 @@ export const en = {
         nominate: 'Nominated',
         revoke: 'Revoked',
         signTeachBack: 'Teach-back signed',
+        changePassword: 'Password set',
+        sendPasswordReset: 'Password reset link sent',
       },
       changes: 'Changes',
       field: 'Field',

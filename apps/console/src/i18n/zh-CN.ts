@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import type { AppMessages } from './en';
 import { certificatesZhCN } from './certificates.zh-CN';
+import { passwordsZhCN } from './passwords.zh-CN';
 import { examsZhCN } from './exams.zh-CN';
 import { feedbackZhCN } from './feedback.zh-CN';
 import { qualificationsZhCN } from './qualifications.zh-CN';
@@ -368,6 +369,7 @@ const appMessages: AppMessages = {
     ...examsZhCN.cascade,
     ...feedbackZhCN.cascade,
     ...certificatesZhCN.cascade,
+    ...passwordsZhCN.cascade,
     ...qualificationsZhCN.cascade,
     tagline: '培训与认证',
     roles: {
@@ -444,7 +446,7 @@ const appMessages: AppMessages = {
       activated: '用户已启用',
       deactivated: '用户已停用',
       inactive: '已停用',
-      password_help: '至少 8 个字符。不设置密码则该用户暂时无法登录。',
+      password_help: '至少 10 个字符且不易被猜到。不设置密码则会向该用户发送邀请邮件，由其自行设置。',
       new_password_help: '留空则保留当前密码。',
       trainer_by_qualification: '客户人员在资格有效期内自动具备讲师身份，无需单独授予讲师角色。',
       assigned_help: '仅用于实施方讲师：其负责的客户组织。',
@@ -805,6 +807,8 @@ const appMessages: AppMessages = {
         nominate: '提名',
         revoke: '撤销',
         signTeachBack: '签署试讲',
+        changePassword: '设置密码',
+        sendPasswordReset: '发送重置密码链接',
       },
       changes: '变更',
       field: '字段',

@@ -1,4 +1,4 @@
-import { Alert, AlertTitle, Box, Button, CardContent, CircularProgress, Typography } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, CardContent, CircularProgress, Link, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   Form,
@@ -12,6 +12,7 @@ import {
   useLogin,
   useTranslate,
 } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
 import { isProblemBody } from '../providers/httpClient';
 import type { Credentials } from '../providers/authProvider';
 
@@ -93,6 +94,11 @@ export const LoginForm = ({ redirectTo, showLanguages = true }: LoginFormProps) 
             translate('cascade.login.submit')
           )}
         </Button>
+        <Box sx={{ mt: 1.5, textAlign: 'center' }}>
+          <Link component={RouterLink} to="/forgot-password" variant="body2">
+            {translate('cascade.passwords.forgot_link')}
+          </Link>
+        </Box>
       </CardContent>
     </Form>
   );

@@ -3,6 +3,7 @@ import { Alert, Avatar, Box, Card, CardContent, Divider, LinearProgress, Stack, 
 import { useEffect, useState, type ReactNode } from 'react';
 import { Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import { RoleChips } from '../layout/RoleChips';
+import { ChangePasswordCard } from '../passwords/ChangePasswordCard';
 import type { CascadeDataProvider } from '../providers/dataProvider';
 import { session } from '../providers/session';
 import { CalendarFeedCard } from '../trainee/CalendarFeedCard';
@@ -90,6 +91,7 @@ export const ProfilePage = () => {
         <CalendarFeedCard />
       </Box>
       <NotificationPreferencesCard />
+      <ChangePasswordCard />
     </Box>
   );
 };

@@ -1,7 +1,7 @@
 import type { LoginResponse } from '@cascade/contracts';
 import type { AuthProvider } from 'react-admin';
 import { canAccess, forgetAbilities, freshAbilities, loadAbilities } from './abilities';
-import { httpClient } from './httpClient';
+import { CLIENT_HEADERS, httpClient, restoreSession } from './httpClient';
 import { session } from './session';
 
 export interface Credentials {
@@ -22,19 +22,24 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
-    const refreshToken = session.refreshToken();
+    const wasActive = session.active();
     session.clear();
     forgetAbilities();
-    if (refreshToken) {
-      // Best effort: the local session is gone either way.
-      await httpClient('/auth/logout', { method: 'POST', json: { refreshToken }, authenticated: false }).catch(
-        () => undefined,
-      );
+    if (wasActive) {
+      // Ends the session on the server (its access tokens too) and clears the cookie. Best
+      // effort: the local session is gone either way.
+      await httpClient('/auth/logout', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: CLIENT_HEADERS,
+        authenticated: false,
+      }).catch(() => undefined);
     }
   },
 
   async checkAuth() {
-    if (!session.accessToken() && !session.refreshToken()) throw new Error('ra.auth.auth_check_error');
+    if (!session.active()) throw new Error('ra.auth.auth_check_error');
+    await restoreSession();
   },
 
   // The http client already tried a refresh, so a 401 here means the session is over.
@@ -46,6 +51,7 @@ export const authProvider: AuthProvider = {
   },
 
   async getIdentity() {
+    await restoreSession();
     const user = session.user();
     if (!user) throw new Error('ra.auth.auth_check_error');
     // Roles as they apply now: a client user's trainer role follows their qualifications.
@@ -53,12 +59,13 @@ export const authProvider: AuthProvider = {
   },
 
   async getPermissions() {
+    await restoreSession().catch(() => undefined);
     const user = session.user();
     return user?.effectiveRoles ?? user?.roles ?? [];
   },
 
   async canAccess({ resource, action }) {
-    if (session.accessToken() || session.refreshToken()) await freshAbilities();
+    if (session.active()) await freshAbilities();
     return canAccess(resource, action);
   },
 };

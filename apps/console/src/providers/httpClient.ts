@@ -1,4 +1,4 @@
-import type { FieldError, LoginResponse, ProblemDetails } from '@cascade/contracts';
+import { CLIENT_HEADER, type FieldError, type LoginResponse, type ProblemDetails } from '@cascade/contracts';
 import { HttpError } from 'react-admin';
 import { session } from './session';
 
@@ -63,35 +63,45 @@ export async function toHttpError(response: Response): Promise<HttpError> {
   return new HttpError(message, response.status, body);
 }
 
+/** What refresh and logout send besides the cookie, which a forged cross-site request cannot. */
+export const CLIENT_HEADERS = { [CLIENT_HEADER]: 'console' };
+
 let pendingRefresh: Promise<string> | null = null;
 
-/** Single flight: concurrent 401s share one refresh, because each refresh token works once. */
+/**
+ * Single flight: concurrent 401s share one refresh, because each refresh token works once.
+ * Tabs share the cookie, so they take turns too (Web Locks): two tabs presenting the same
+ * token would look like a stolen one and end the session.
+ */
 export function refreshAccessToken(): Promise<string> {
-  pendingRefresh ??= performRefresh().finally(() => {
+  pendingRefresh ??= (
+    navigator.locks ? navigator.locks.request('cascade.refresh', performRefresh) : performRefresh()
+  ).finally(() => {
     pendingRefresh = null;
   });
   return pendingRefresh;
 }
 
 async function performRefresh(): Promise<string> {
-  const refreshToken = session.refreshToken();
-  if (!refreshToken) throw new HttpError('Not signed in', 401, { fieldErrors: [] } satisfies ProblemBody);
+  if (!session.active()) throw new HttpError('Not signed in', 401, { fieldErrors: [] } satisfies ProblemBody);
+  // The refresh token is the httpOnly cookie, sent only to /api/auth.
   const response = await fetch(`${API_URL}/auth/refresh`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ refreshToken }),
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', ...CLIENT_HEADERS },
   });
   if (!response.ok) {
-    // Another tab may have rotated the token meanwhile; its new pair is already stored.
-    const storedRefresh = session.refreshToken();
-    const storedAccess = session.accessToken();
-    if (storedRefresh && storedRefresh !== refreshToken && storedAccess) return storedAccess;
     if (response.status < 500 && response.status !== 429) session.clear();
     throw await toHttpError(response);
   }
   const login = (await response.json()) as LoginResponse;
   session.save(login);
   return login.accessToken;
+}
+
+/** After a reload the access token is gone from memory: get a new one through the cookie. */
+export async function restoreSession(): Promise<void> {
+  if (!session.accessToken() && session.active()) await refreshAccessToken();
 }
 
 const apiUrl = (path: string) => (path.startsWith(API_URL + '/') ? path : `${API_URL}${path}`);
@@ -111,9 +121,10 @@ async function authorizedFetch(path: string, options: RequestOptions = {}): Prom
     });
   };
 
+  if (authenticated) await restoreSession();
   const usedToken = authenticated ? session.accessToken() : null;
   let response = await send(usedToken);
-  if (response.status === 401 && authenticated && session.refreshToken()) {
+  if (response.status === 401 && authenticated && session.active()) {
     // A refresh that finished while this request was in flight already left a newer token.
     const current = session.accessToken();
     const token = current && current !== usedToken ? current : await refreshAccessToken();

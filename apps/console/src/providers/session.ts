@@ -1,33 +1,31 @@
 import type { LoginResponse, UserView } from '@cascade/contracts';
 
-const ACCESS_TOKEN = 'cascade.accessToken';
-const REFRESH_TOKEN = 'cascade.refreshToken';
-const USER = 'cascade.user';
+/**
+ * Only a hint that a reload should ask for a new access token: the refresh token itself sits
+ * in an httpOnly cookie no script can read, and the access token only in this page's memory.
+ */
+const SIGNED_IN = 'cascade.signedIn';
 
-/** Tokens and the signed-in user, kept in localStorage so a reload stays signed in. */
+let accessToken: string | null = null;
+let user: UserView | null = null;
+
+/** The signed-in session, held in memory so no script injected into the page finds a token in storage. */
 export const session = {
-  accessToken: (): string | null => localStorage.getItem(ACCESS_TOKEN),
-  refreshToken: (): string | null => localStorage.getItem(REFRESH_TOKEN),
-  user(): UserView | null {
-    const raw = localStorage.getItem(USER);
-    if (!raw) return null;
-    try {
-      return JSON.parse(raw) as UserView;
-    } catch {
-      return null;
-    }
-  },
+  accessToken: (): string | null => accessToken,
+  user: (): UserView | null => user,
+  /** Whether the user is signed in, or was before a reload and may still hold the refresh cookie. */
+  active: (): boolean => accessToken !== null || localStorage.getItem(SIGNED_IN) !== null,
   save(login: LoginResponse): void {
-    localStorage.setItem(ACCESS_TOKEN, login.accessToken);
-    localStorage.setItem(REFRESH_TOKEN, login.refreshToken);
-    localStorage.setItem(USER, JSON.stringify(login.user));
+    accessToken = login.accessToken;
+    user = login.user;
+    localStorage.setItem(SIGNED_IN, '1');
   },
-  saveUser(user: UserView): void {
-    localStorage.setItem(USER, JSON.stringify(user));
+  saveUser(next: UserView): void {
+    user = next;
   },
   clear(): void {
-    localStorage.removeItem(ACCESS_TOKEN);
-    localStorage.removeItem(REFRESH_TOKEN);
-    localStorage.removeItem(USER);
+    accessToken = null;
+    user = null;
+    localStorage.removeItem(SIGNED_IN);
   },
 };

@@ -5,7 +5,11 @@ import type { CascadeDataProvider } from '../providers/dataProvider';
 // Object URLs stay valid long enough for the new tab or the download to read them.
 const REVOKE_AFTER_MS = 60_000;
 
-/** Opens or saves files the API serves behind the bearer token (a plain link cannot send it). */
+/**
+ * Saves or opens files the API serves behind the bearer token (a plain link cannot send it).
+ * An object URL belongs to the console's origin, so a file is only ever saved, never shown as a
+ * page there: only the server's own PDFs open in a tab, and always as PDF whatever the answer says.
+ */
 export function useApiFile() {
   const dataProvider = useDataProvider<CascadeDataProvider>();
   const notify = useNotify();
@@ -16,13 +20,13 @@ export function useApiFile() {
     [notify],
   );
 
-  const openInNewTab = useCallback(
+  const openPdf = useCallback(
     async (path: string) => {
       // Opened before the fetch, inside the click, so popup blockers let it through.
       const tab = window.open('', '_blank');
       try {
         const { blob } = await dataProvider.download(path);
-        const url = URL.createObjectURL(blob);
+        const url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
         if (tab) tab.location.href = url;
         else window.location.assign(url);
         setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
@@ -38,10 +42,12 @@ export function useApiFile() {
     async (path: string, fallbackName: string) => {
       try {
         const { blob, fileName } = await dataProvider.download(path);
-        const url = URL.createObjectURL(blob);
+        // Opaque bytes: should the download attribute ever be ignored, the browser saves rather than renders.
+        const url = URL.createObjectURL(new Blob([blob], { type: 'application/octet-stream' }));
         const link = document.createElement('a');
         link.href = url;
         link.download = fileName ?? fallbackName;
+        link.rel = 'noopener';
         document.body.appendChild(link);
         link.click();
         link.remove();
@@ -53,5 +59,5 @@ export function useApiFile() {
     [dataProvider, failed],
   );
 
-  return { openInNewTab, save };
+  return { openPdf, save };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BlueprintRow, effectiveRoles, ExamDrawScope, OrganizationKind, Role } from '@cascade/contracts';
-import { Actor, ActorFactsSource } from '@cascade/server/core';
+import { Actor, ActorFacts, ActorFactsSource } from '@cascade/server/core';
 import { EntityManager } from 'typeorm';
 
 interface FactsRow {
@@ -16,6 +16,7 @@ interface FactsRow {
   enrolled: string[];
   processes: string[];
   conflicts: { id: string; organizationId: string; questionIds: string[] | null; blueprint: BlueprintRow[] | null }[];
+  open_sessions: string[];
 }
 
 /**
@@ -42,13 +43,13 @@ const CONFLICTED_EXAMS = `
                                       WHERE o->>'userId' = u.id::text), e.closes_at)))`;
 
 /**
- * Everything the permission policy reads about actors, for many at once: a room acting
- * together costs one query. It reads identity, sessions, plans, exams and qualifications,
- * which is why it lives beside the composition of the domains rather than in one of them.
+ * Everything the permission policy reads about actors, for many at once, with the state of
+ * their sign-in sessions: a room acting together costs one query. It reads identity, sessions,
+ * plans, exams and qualifications, which is why it lives beside the composition of the domains rather than in one of them.
  */
 @Injectable()
 export class ActorFactsRepository extends ActorFactsSource {
-  async load(manager: EntityManager, userIds: string[]): Promise<Map<string, Actor>> {
+  async load(manager: EntityManager, userIds: string[], sessionIds: string[] = []): Promise<ActorFacts> {
     const rows: FactsRow[] = await manager.query(
       `SELECT u.id, u.organization_id, o.kind, u.roles, u.bank_author,
               ARRAY(SELECT ta.organization_id FROM trainer_assignment ta WHERE ta.trainer_id = u.id) AS assigned,
@@ -64,13 +65,20 @@ export class ActorFactsRepository extends ActorFactsSource {
                       JOIN qualification_track t ON t.id = q.track_id, unnest(t.business_processes) p
                      WHERE q.user_id = u.id AND q.status = 'qualified'
                        AND (q.expires_at IS NULL OR q.expires_at > now())) AS processes,
-              (${CONFLICTED_EXAMS}) AS conflicts
+              (${CONFLICTED_EXAMS}) AS conflicts,
+              -- A session (refresh-token family) is open while one of its tokens is not revoked;
+              -- logout, reuse and deactivation revoke them all.
+              ARRAY(SELECT DISTINCT rt.family_id FROM refresh_token rt
+                     WHERE rt.family_id = ANY($2::uuid[]) AND rt.user_id = u.id AND rt.revoked_at IS NULL) AS open_sessions
          FROM app_user u
          JOIN organization o ON o.id = u.organization_id
         WHERE u.id = ANY($1::uuid[]) AND u.active`,
-      [userIds],
+      [userIds, sessionIds],
     );
-    return new Map(rows.map((row) => [row.id, toActor(row)]));
+    return {
+      actors: new Map(rows.map((row) => [row.id, toActor(row)])),
+      openSessions: new Map(rows.flatMap((row) => row.open_sessions.map((sessionId) => [sessionId, row.id] as const))),
+    };
   }
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AttemptsController } from './http/attempts.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
+import { PasswordsController } from './http/passwords.controller';
 import { CalendarController } from './http/calendar.controller';
 import { CascadeController, CertificatesController, VerifyController } from './http/certificates.controller';
 import { DepartmentsController } from './http/departments.controller';
@@ -34,6 +35,7 @@ import {
   QualificationTracksController,
   TeachBacksController,
 } from './http/qualifications.controller';
+import { RequestLimits } from './http/request-limits';
 
 @Module({})
 export class AppModule {
@@ -44,6 +46,7 @@ export class AppModule {
       controllers: [
         HealthController,
         AuthController,
+        PasswordsController,
         OrganizationsController,
         DepartmentsController,
         UsersController,
@@ -76,6 +79,7 @@ export class AppModule {
         EligibleLeadsController,
       ],
       providers: [
+        RequestLimits,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_PIPE, useClass: StrictValidationPipe },

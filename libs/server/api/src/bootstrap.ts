@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,9 +12,13 @@ import { existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { seedDemoData } from './demo/seed';
+import { registerSecurityHeaders } from './security-headers';
 
 /** Above Node's own limit on a request head (16 KiB), so no parameter is ever refused by its length. */
 const URL_PARAM_LIMIT = 16 * 1024;
+
+/** Believes X-Forwarded-For from the nearest `hops` proxies, whatever their addresses. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 export interface RunningApi {
   app: NestFastifyApplication;
@@ -29,7 +34,8 @@ export async function createApi(config: AppConfig, options: { seed?: boolean } =
       bodyLimit: 1024 * 1024,
       requestIdHeader: 'x-request-id',
       genReqId: () => randomUUID(),
-      trustProxy: false,
+      // Behind a reverse proxy the client's address comes from X-Forwarded-For, believed only from the proxies named.
+      trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
       // Fastify answers a longer path parameter with its own 414 before any route runs; a
       // verification code (or id) of any length the URL can carry must reach the route and
       // get the same problem+json 404 as a short unknown one.
@@ -39,20 +45,25 @@ export async function createApi(config: AppConfig, options: { seed?: boolean } =
       bufferLogs: true,
     });
     app.useLogger(app.get(Logger));
+    // Carries the refresh token (see http/refresh-cookie.ts); nothing else uses cookies.
+    await app.register(fastifyCookie);
+    await registerSecurityHeaders(app, config);
     app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
     const fastify = app.getHttpAdapter().getInstance();
     fastify.addHook('onSend', async (request, reply) => {
       reply.header('x-request-id', request.id);
     });
-    SwaggerModule.setup(
-      'api/docs',
-      app,
-      SwaggerModule.createDocument(
+    if (config.apiDocs) {
+      SwaggerModule.setup(
+        'api/docs',
         app,
-        new DocumentBuilder().setTitle('Cascade API').setVersion('1').addBearerAuth().build(),
-      ),
-      { jsonDocumentUrl: 'api/docs-json' },
-    );
+        SwaggerModule.createDocument(
+          app,
+          new DocumentBuilder().setTitle('Cascade API').setVersion('1').addBearerAuth().build(),
+        ),
+        { jsonDocumentUrl: 'api/docs-json' },
+      );
+    }
     if (existsSync(config.consoleDir)) {
       app.useStaticAssets({ root: config.consoleDir, prefix: '/', wildcard: false, index: ['index.html'] });
     }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const url = (schemes: string[]) =>
@@ -44,7 +45,36 @@ const environmentSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(8).default(8),
   /** Deliveries in a row that exhaust their attempts before a webhook is disabled. */
   WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Serves the OpenAPI document and its UI (`/api/docs`, `/api/docs-json`); unset: on outside production. */
+  API_DOCS: booleanFlag.optional(),
+  /**
+   * Wrong passwords from one address, across accounts, per 15 minutes before it waits. A venue's
+   * Wi-Fi puts a whole room behind one address, so this stays well above a room's typos.
+   */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(10).max(1_000_000).default(1000),
+  /**
+   * The reverse proxies in front of the api, whose X-Forwarded-For is believed: a hop count
+   * (`1`) or a comma-separated list of addresses and CIDR ranges (`10.0.0.0/8,127.0.0.1`).
+   * Unset: none, each request's address is the connection's.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((value) => /^\d{1,2}$/.test(value) || value.split(',').every((part) => isAddressOrRange(part.trim())), {
+      message: 'must be a hop count or a comma-separated list of addresses and CIDR ranges',
+    })
+    .optional(),
 });
+
+function isAddressOrRange(value: string): boolean {
+  try {
+    if (value.includes('/')) ipaddr.parseCIDR(value);
+    else ipaddr.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type DatabaseMode = 'external' | 'embedded';
 
@@ -65,6 +95,10 @@ export interface AppConfig {
   seedDemo: boolean;
   mail: { smtpUrl: string | null; from: string };
   webhooks: { allowPrivate: boolean; timeoutMs: number; maxAttempts: number; disableAfter: number };
+  apiDocs: boolean;
+  loginFailuresPerAddress: number;
+  /** Fastify's `trustProxy`: false, a hop count, or the proxies' addresses and ranges. */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -125,6 +159,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       disableAfter: e.WEBHOOK_DISABLE_AFTER,
     },
+    apiDocs: e.API_DOCS ?? e.NODE_ENV !== 'production',
+    loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+    trustProxy: !e.TRUST_PROXY
+      ? false
+      : /^\d+$/.test(e.TRUST_PROXY)
+        ? Number(e.TRUST_PROXY)
+        : e.TRUST_PROXY.split(',').map((part) => part.trim()),
   };
 }
 

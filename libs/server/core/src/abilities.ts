@@ -12,9 +12,19 @@ import { ForbiddenError, NotFoundError } from './errors';
 import { Actor, RequestContext } from './request-context';
 import { currentActor } from './tenant-scope';
 
-/** Loads actors with the relationships the policy reads; implemented across the domains. */
+/** What one look-up of actors answers: each active actor, and which of the asked sessions are open. */
+export interface ActorFacts {
+  actors: Map<string, Actor>;
+  /** Each open session asked about, to the user it belongs to. */
+  openSessions: Map<string, string>;
+}
+
+/**
+ * Loads actors with the relationships the policy reads, and the state of their sessions in
+ * the same query; implemented across the domains.
+ */
 export abstract class ActorFactsSource {
-  abstract load(manager: EntityManager, userIds: string[]): Promise<Map<string, Actor>>;
+  abstract load(manager: EntityManager, userIds: string[], sessionIds?: string[]): Promise<ActorFacts>;
 }
 
 export const ABILITY_KEY = 'cascade:ability';

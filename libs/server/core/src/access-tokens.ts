@@ -2,6 +2,8 @@ import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:cr
 
 export interface AccessTokenClaims {
   sub: string;
+  /** The session (refresh-token family) the token belongs to; ending that session ends the token. */
+  sid: string;
   typ: 'access';
   iat: number;
   exp: number;
@@ -20,9 +22,10 @@ export class AccessTokens {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
-  sign(userId: string, lifetimeSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): string {
+  sign(userId: string, sessionId: string, lifetimeSeconds: number, nowSeconds = Math.floor(Date.now() / 1000)): string {
     const claims: AccessTokenClaims = {
       sub: userId,
+      sid: sessionId,
       typ: 'access',
       iat: nowSeconds,
       exp: nowSeconds + lifetimeSeconds,
@@ -47,6 +50,7 @@ export class AccessTokens {
     if (
       claims.typ !== 'access' ||
       typeof claims.sub !== 'string' ||
+      typeof claims.sid !== 'string' ||
       typeof claims.exp !== 'number' ||
       claims.exp <= nowSeconds
     )

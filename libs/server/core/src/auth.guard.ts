@@ -6,15 +6,20 @@ import { OWN_RECORDS_KEY, PUBLIC_KEY } from './auth.decorators';
 import { ForbiddenError, UnauthorizedError } from './errors';
 import { Actor } from './request-context';
 
-/** How old the facts answering an OwnRecordsOnly route may be. */
+/**
+ * How old the facts answering an OwnRecordsOnly route may be. The session's state is among
+ * those facts, so on these routes (an exam's autosave) an ended session may still be
+ * honoured for up to this long; everywhere else it is refused at once.
+ */
 export const OWN_RECORDS_MAX_AGE_MS = 5_000;
 
 /**
  * Looks up the current state of a token's user, so deactivation and new relationships take
- * effect at once; `maxAgeMs` accepts facts looked up that recently instead.
+ * effect at once; with `sessionId`, null unless that session is still open (logout, reuse of a
+ * refresh token and deactivation end it); `maxAgeMs` accepts facts looked up that recently instead.
  */
 export abstract class ActorResolver {
-  abstract resolve(userId: string, options?: { maxAgeMs?: number }): Promise<Actor | null>;
+  abstract resolve(userId: string, options?: { sessionId?: string; maxAgeMs?: number }): Promise<Actor | null>;
 }
 
 @Injectable()
@@ -34,8 +39,11 @@ export class AuthGuard implements CanActivate {
     const claims = this.tokens.verify(token);
     if (!claims) throw new UnauthorizedError('Access token is invalid or expired', 'TOKEN_INVALID');
     const ownRecords = this.reflector.getAllAndOverride<boolean>(OWN_RECORDS_KEY, targets);
-    const actor = await this.actors.resolve(claims.sub, ownRecords ? { maxAgeMs: OWN_RECORDS_MAX_AGE_MS } : {});
-    if (!actor) throw new UnauthorizedError('Account is inactive', 'TOKEN_INVALID');
+    const actor = await this.actors.resolve(claims.sub, {
+      sessionId: claims.sid,
+      ...(ownRecords ? { maxAgeMs: OWN_RECORDS_MAX_AGE_MS } : {}),
+    });
+    if (!actor) throw new UnauthorizedError('The session has ended or the account is inactive', 'TOKEN_INVALID');
     request.actor = actor;
     const needs = this.reflector.getAllAndOverride<RouteAbility | undefined>(ABILITY_KEY, targets);
     const ability = abilityOf(actor);

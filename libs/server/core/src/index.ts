@@ -8,6 +8,7 @@ export * from './request-context.interceptor';
 export * from './scoped.repository';
 export * from './tenant-scope';
 export * from './validation.pipe';
+export * from './control-characters';
 export * from './audited';
 export * from './access-tokens';
 export * from './spreadsheet';

@@ -46,6 +46,17 @@ const PG_ERRORS: Record<string, { status: number; code: string; detail: string }
   '22P02': { status: 400, code: 'VALIDATION_FAILED', detail: 'A value has the wrong format' },
   '22003': { status: 400, code: 'VALIDATION_FAILED', detail: 'A number is out of range' },
   '22001': { status: 400, code: 'VALIDATION_FAILED', detail: 'A text value is too long' },
+  // NUL in text or jsonb, should any reach the database past the validation pipe.
+  '22021': {
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    detail: 'A text value contains a character that cannot be stored',
+  },
+  '22P05': {
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    detail: 'A text value contains a character that cannot be stored',
+  },
   '22007': { status: 400, code: 'VALIDATION_FAILED', detail: 'A date or time has the wrong format' },
   '22008': { status: 400, code: 'VALIDATION_FAILED', detail: 'A date or time is out of range' },
   '40001': { status: 409, code: 'RETRY', detail: 'The record changed concurrently, please retry' },

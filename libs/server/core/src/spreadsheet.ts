@@ -1,68 +1,54 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { IMPORT_PROBLEMS } from '@cascade/contracts';
+import { DomainError } from './errors';
+import { runSpreadsheetTask } from './spreadsheet-pool';
+import { Spreadsheet, SpreadsheetKind } from './spreadsheet-reader';
 
-export type SpreadsheetKind = 'csv' | 'xlsx';
+export type { Spreadsheet, SpreadsheetKind, SpreadsheetReading, SpreadsheetTask } from './spreadsheet-reader';
+// The reader itself, as the worker runs it, and the zip directory it checks first.
+export { readSpreadsheetTask } from './spreadsheet-reader';
+export { readZipDirectory, type ZipEntry } from './zip-archive';
+export { closeSpreadsheetPool, spreadsheetPoolStats, spreadsheetReadingMode } from './spreadsheet-pool';
 
-export interface Spreadsheet {
-  headers: string[];
-  /** Blank rows left out; `row` is the spreadsheet's own row number (the header is row 1). */
-  rows: { row: number; cells: string[] }[];
-}
+/** What an XLSX may unpack to, summed from its central directory: far above any real import, far below a bomb. */
+export const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 
 /** A file that is not the spreadsheet it claims to be; the message is fit for the row list of a 422. */
 export class SpreadsheetUnreadable extends Error {}
 
-/** The first sheet of an upload as text cells, for every import (users, questions). */
-export async function readSpreadsheet(file: Buffer, kind: SpreadsheetKind): Promise<Spreadsheet> {
-  const table = kind === 'csv' ? readCsv(file) : await readXlsx(file);
-  const [headers = [], ...rest] = table;
-  const rows = rest
-    .map((cells, i) => ({ row: i + 2, cells: cells ?? [] }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ''));
-  return { headers, rows };
-}
-
-function readCsv(file: Buffer): string[][] {
-  try {
-    return parseCsv(decodeText(file), { relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
-  } catch (error) {
-    throw new SpreadsheetUnreadable(`not a readable CSV file: ${(error as Error).message}`);
-  }
-}
-
-/** UTF-8 (with or without BOM), else GB18030, which is what Excel on Chinese Windows saves CSV as. */
-function decodeText(file: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(file);
-  }
-}
-
-async function readXlsx(file: Buffer): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new SpreadsheetUnreadable('not a readable XLSX file');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new SpreadsheetUnreadable('the workbook has no sheet');
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    table[rowNumber - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+/**
+ * The first sheet of an upload as text cells, for every import (users, questions). Read in a
+ * worker thread; a file past `maxRows` data rows, or an XLSX declaring more than
+ * MAX_INFLATED_BYTES, is refused before it is read in full.
+ */
+export async function readSpreadsheet(
+  file: Buffer,
+  kind: SpreadsheetKind,
+  limits: { maxRows: number },
+): Promise<Spreadsheet> {
+  const reading = await runSpreadsheetTask({
+    file,
+    kind,
+    maxRows: limits.maxRows,
+    maxInflatedBytes: MAX_INFLATED_BYTES,
   });
-  return Array.from(table, (cells) => cells ?? []);
+  if (reading.ok) return reading.sheet;
+  if (reading.refusal === 'unreadable') throw new SpreadsheetUnreadable(reading.message);
+  const code = reading.refusal === 'rows' ? 'IMPORT_TOO_MANY_ROWS' : 'IMPORT_FILE_TOO_LARGE';
+  throw new DomainError(code, IMPORT_PROBLEMS[code], `file: ${reading.message}`, { limit: limitOf(code, limits) }, [
+    { field: 'file', message: reading.message },
+  ]);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if (value instanceof Date) return value.toISOString();
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return String(value.result ?? '');
-    if ('error' in value) return '';
+const limitOf = (code: 'IMPORT_TOO_MANY_ROWS' | 'IMPORT_FILE_TOO_LARGE', limits: { maxRows: number }) =>
+  code === 'IMPORT_TOO_MANY_ROWS' ? { rows: limits.maxRows } : { inflatedBytes: MAX_INFLATED_BYTES };
+
+/**
+ * The rows of an import one by one, handing the event loop back every `size` rows: checking
+ * thousands of rows is CPU work that would otherwise hold up every other request.
+ */
+export async function* inSlices<T>(items: readonly T[], size = 25): AsyncGenerator<T> {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % size === 0) await new Promise((resolve) => setImmediate(resolve));
+    yield items[i];
   }
-  return String(value);
 }

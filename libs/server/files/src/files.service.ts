@@ -12,7 +12,9 @@ import {
   visibleOrganizationIds,
 } from '@cascade/server/core';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { detectFileType } from './file-content-type';
 import { FileReferences } from './file-references';
+import { fileTypeNotAllowed } from './files.errors';
 import { StoredFile } from './stored-file.entity';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -42,12 +44,15 @@ export class FilesService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async upload(organizationId: string, name: string, contentType: string, content: Buffer): Promise<StoredFileView> {
+  /** Stores the file under the type its content shows; whatever type the client claimed is ignored. */
+  async upload(organizationId: string, name: string, content: Buffer): Promise<StoredFileView> {
     const visible = visibleOrganizationIds();
     if (visible && !visible.includes(organizationId)) throw new NotFoundError('Organization');
     if (content.length === 0) throw new InputError('file', 'is empty');
     if (content.length > MAX_FILE_BYTES)
       throw new InputError('file', `must be at most ${MAX_FILE_BYTES / 1024 / 1024} MiB`);
+    const contentType = await detectFileType(content);
+    if (!contentType) throw fileTypeNotAllowed();
     const safeName =
       [...name]
         .map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c))
@@ -56,7 +61,7 @@ export class FilesService {
     const file = await this.dataSource.getRepository(StoredFile).save({
       organizationId,
       name: safeName,
-      contentType: contentType.slice(0, 100) || 'application/octet-stream',
+      contentType,
       size: content.length,
       content,
       uploadedBy: currentActor().userId,

@@ -7,13 +7,12 @@ import {
   ActorFactsSource,
   ActorResolver,
   RequestContext,
-  TooManyRequestsError,
   UnauthorizedError,
 } from '@cascade/server/core';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { UsersRepository } from './identity.repositories';
-import { LoginFailure } from './login-failure.entity';
+import { LoginLimits } from './login-limits';
 import { verifyPassword } from './passwords';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
@@ -25,46 +24,57 @@ const ACTOR_BATCH_MS = 2;
 /** Recent actors kept for OwnRecordsOnly routes: a room of several thousand sitting an exam. */
 const RECENT_ACTORS_KEPT = 20_000;
 const REFRESH_TOKEN_DAYS = 30;
-const FAILURE_WINDOW_SECONDS = 15 * 60;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 30;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const UUID = /^[0-9a-f-]{36}$/;
+
+/** What signing in or refreshing yields: the answer for the client and the refresh token for its cookie. */
+export interface IssuedSession {
+  login: LoginResponse;
+  refreshToken: string;
+}
+
+interface Waiting {
+  userId: string;
+  sessionId?: string;
+  promise: Promise<Actor | null>;
+  resolve: (actor: Actor | null) => void;
+  reject: (error: unknown) => void;
+}
 
 @Injectable()
 export class AuthService extends ActorResolver {
-  private batch = new Map<
-    string,
-    { promise: Promise<Actor | null>; resolve: (actor: Actor | null) => void; reject: (error: unknown) => void }
-  >();
+  /** Look-ups waiting for the next query, keyed by user and session. */
+  private batch = new Map<string, Waiting>();
   constructor(
     private readonly tokens: AccessTokens,
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly facts: ActorFactsSource,
+    private readonly loginLimits: LoginLimits,
   ) {
     super();
   }
 
-  async login(emailInput: string, password: string, ip: string): Promise<LoginResponse> {
+  async login(emailInput: string, password: string, ip: string): Promise<IssuedSession> {
     const email = emailInput.trim().toLowerCase();
-    await this.assertNotThrottled(email, ip);
+    await this.loginLimits.assertMayTry(email, ip);
     const user = await this.users.findByEmailForLogin(email);
     const valid = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !valid || !user.active) {
-      await this.dataSource.getRepository(LoginFailure).insert({ email, ip });
+      await this.loginLimits.failed(email, ip);
       // One message for every cause, so the answer never tells which accounts exist.
       throw new UnauthorizedError('Invalid email or password', 'LOGIN_FAILED');
     }
-    await this.dataSource.getRepository(LoginFailure).delete({ email });
+    await this.loginLimits.succeeded(email, ip);
     return this.dataSource.transaction((manager) => this.issue(manager, user, randomUUID()));
   }
 
-  async refresh(presented: string): Promise<LoginResponse> {
-    const [id, secret] = presented.split('.');
+  async refresh(presented: string | undefined): Promise<IssuedSession> {
+    const [id, secret] = (presented ?? '').split('.');
     const invalid = () => new UnauthorizedError('Refresh token is invalid', 'REFRESH_INVALID');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw invalid();
+    if (!id || !secret || !UUID.test(id)) throw invalid();
     const outcome = await this.dataSource.transaction(async (manager) => {
       const token = await manager.findOne(RefreshToken, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!token || !safeEqual(token.tokenHash, sha256(secret))) return 'invalid' as const;
@@ -89,9 +99,10 @@ export class AuthService extends ActorResolver {
     return outcome;
   }
 
-  async logout(presented: string): Promise<void> {
-    const [id, secret] = presented.split('.');
-    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return;
+  /** Ends the session the refresh token belongs to: its refresh tokens and, at once, its access tokens. */
+  async logout(presented: string | undefined): Promise<void> {
+    const [id, secret] = (presented ?? '').split('.');
+    if (!id || !secret || !UUID.test(id)) return;
     const token = await this.dataSource.getRepository(RefreshToken).findOneBy({ id });
     if (!token || !safeEqual(token.tokenHash, sha256(secret))) return;
     await this.dataSource.query(
@@ -101,36 +112,42 @@ export class AuthService extends ActorResolver {
   }
 
   /**
-   * The actor behind an access token, looked up fresh so deactivation and role changes apply
-   * at once; with `maxAgeMs`, an answer that recent serves (see OwnRecordsOnly).
+   * The actor behind an access token, looked up fresh so deactivation, the end of the session
+   * and role changes apply at once; with `maxAgeMs`, an answer that recent serves (see
+   * OwnRecordsOnly), so there an ended session is noticed within that time.
    */
-  async resolve(userId: string, { maxAgeMs }: { maxAgeMs?: number } = {}): Promise<Actor | null> {
-    if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
-    const recent = this.recent.get(userId);
+  async resolve(
+    userId: string,
+    { sessionId, maxAgeMs }: { sessionId?: string; maxAgeMs?: number } = {},
+  ): Promise<Actor | null> {
+    if (!UUID.test(userId) || (sessionId !== undefined && !UUID.test(sessionId))) return null;
+    const key = sessionId ? `${userId}/${sessionId}` : userId;
+    const recent = this.recent.get(key);
     if (maxAgeMs !== undefined && recent && Date.now() - recent.at <= maxAgeMs) return recent.actor;
-    return this.lookUpBatched(userId);
+    return this.lookUpBatched(key, userId, sessionId);
   }
 
-  /** The latest answer for each user, kept for OwnRecordsOnly routes; the oldest go first. */
+  /** The latest answer for each user and session, kept for OwnRecordsOnly routes; the oldest go first. */
   private readonly recent = new Map<string, { actor: Actor | null; at: number }>();
 
-  private remember(userId: string, actor: Actor | null, at: number): void {
-    this.recent.delete(userId);
-    this.recent.set(userId, { actor, at });
+  private remember(key: string, actor: Actor | null, at: number): void {
+    this.recent.delete(key);
+    this.recent.set(key, { actor, at });
     if (this.recent.size > RECENT_ACTORS_KEPT) this.recent.delete(this.recent.keys().next().value!);
   }
 
   /**
    * Looks actors up together: the first miss opens a window of ACTOR_BATCH_MS, and every miss
    * in it is answered by one query. A room of a thousand people acting at once then costs
-   * a few queries, not a thousand, and each answer is as fresh as a lone lookup's.
+   * a few queries, not a thousand, and each answer is as fresh as a lone lookup's. The same
+   * query says which of the sessions are still open.
    */
-  private lookUpBatched(userId: string): Promise<Actor | null> {
-    const waiting = this.batch.get(userId);
+  private lookUpBatched(key: string, userId: string, sessionId: string | undefined): Promise<Actor | null> {
+    const waiting = this.batch.get(key);
     if (waiting) return waiting.promise;
     let settle!: { resolve: (actor: Actor | null) => void; reject: (error: unknown) => void };
     const promise = new Promise<Actor | null>((resolve, reject) => (settle = { resolve, reject }));
-    this.batch.set(userId, { promise, ...settle });
+    this.batch.set(key, { userId, sessionId, promise, ...settle });
     if (this.batch.size === 1) setTimeout(() => void this.flushBatch(), ACTOR_BATCH_MS);
     return promise;
   }
@@ -140,11 +157,17 @@ export class AuthService extends ActorResolver {
     this.batch = new Map();
     try {
       const at = Date.now();
-      const actors = await this.actorsFor(this.dataSource.manager, [...batch.keys()]);
-      for (const [userId, waiting] of batch) {
-        const actor = actors.get(userId) ?? null;
-        this.remember(userId, actor, at);
-        waiting.resolve(actor);
+      const waiting = [...batch.values()];
+      const { actors, openSessions } = await this.facts.load(
+        this.dataSource.manager,
+        [...new Set(waiting.map((one) => one.userId))],
+        waiting.flatMap((one) => (one.sessionId ? [one.sessionId] : [])),
+      );
+      for (const [key, one] of batch) {
+        const open = one.sessionId === undefined || openSessions.get(one.sessionId) === one.userId;
+        const actor = open ? (actors.get(one.userId) ?? null) : null;
+        this.remember(key, actor, at);
+        one.resolve(actor);
       }
     } catch (error) {
       for (const waiting of batch.values()) waiting.reject(error);
@@ -152,15 +175,11 @@ export class AuthService extends ActorResolver {
   }
 
   private async actorFor(manager: EntityManager, userId: string): Promise<Actor | null> {
-    if (!/^[0-9a-f-]{36}$/.test(userId)) return null;
-    return (await this.actorsFor(manager, [userId])).get(userId) ?? null;
+    if (!UUID.test(userId)) return null;
+    return (await this.facts.load(manager, [userId])).actors.get(userId) ?? null;
   }
 
-  private async actorsFor(manager: EntityManager, userIds: string[]): Promise<Map<string, Actor>> {
-    return this.facts.load(manager, userIds);
-  }
-
-  private async issue(manager: EntityManager, user: User, familyId: string): Promise<LoginResponse> {
+  private async issue(manager: EntityManager, user: User, familyId: string): Promise<IssuedSession> {
     const secret = randomBytes(32).toString('base64url');
     const token = await manager.save(
       manager.create(RefreshToken, {
@@ -170,13 +189,15 @@ export class AuthService extends ActorResolver {
         expiresAt: new Date(Date.now() + REFRESH_TOKEN_DAYS * 86_400_000),
       }),
     );
-    const accessToken = this.tokens.sign(user.id, ACCESS_TOKEN_SECONDS);
     return {
-      accessToken,
+      login: {
+        // The family is the session: every access token of the chain ends with it.
+        accessToken: this.tokens.sign(user.id, familyId, ACCESS_TOKEN_SECONDS),
+        expiresIn: ACCESS_TOKEN_SECONDS,
+        // Login is public: describe the user as they will see themselves once authenticated.
+        user: await this.viewAs(manager, user),
+      },
       refreshToken: `${token.id}.${secret}`,
-      expiresIn: ACCESS_TOKEN_SECONDS,
-      // Login is public: describe the user as they will see themselves once authenticated.
-      user: await this.viewAs(manager, user),
     };
   }
 
@@ -184,21 +205,6 @@ export class AuthService extends ActorResolver {
     const actor = await this.actorFor(manager, user.id);
     if (!actor) throw new UnauthorizedError('Account is inactive', 'LOGIN_FAILED');
     return RequestContext.runAs(actor, () => this.usersService.view(user, manager));
-  }
-
-  private async assertNotThrottled(email: string, ip: string): Promise<void> {
-    const [row]: { by_email: number; by_ip: number; email_retry: number | null; ip_retry: number | null }[] =
-      await this.dataSource.query(
-        `SELECT count(*) FILTER (WHERE email = $1)::int AS by_email,
-                count(*) FILTER (WHERE ip = $2)::int AS by_ip,
-                ceil(extract(epoch FROM min(created_at) FILTER (WHERE email = $1) + make_interval(secs => $3) - now()))::int AS email_retry,
-                ceil(extract(epoch FROM min(created_at) FILTER (WHERE ip = $2) + make_interval(secs => $3) - now()))::int AS ip_retry
-           FROM login_failure
-          WHERE (email = $1 OR ip = $2) AND created_at > now() - make_interval(secs => $3)`,
-        [email, ip, FAILURE_WINDOW_SECONDS],
-      );
-    if (row.by_email >= MAX_FAILURES_PER_ACCOUNT) throw new TooManyRequestsError(Math.max(1, row.email_retry ?? 1));
-    if (row.by_ip >= MAX_FAILURES_PER_ADDRESS) throw new TooManyRequestsError(Math.max(1, row.ip_retry ?? 1));
   }
 }
 

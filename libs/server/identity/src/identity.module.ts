@@ -5,16 +5,18 @@ import { AuthService } from './auth.service';
 import { Department } from './department.entity';
 import { DepartmentsService } from './departments.service';
 import { DepartmentsRepository, OrganizationsRepository, UsersRepository } from './identity.repositories';
-import { LoginFailure } from './login-failure.entity';
+import { LoginLimits } from './login-limits';
 import { Organization } from './organization.entity';
 import { OrganizationsService } from './organizations.service';
+import { PasswordToken } from './password-token.entity';
+import { PasswordsService } from './passwords.service';
 import { RefreshToken } from './refresh-token.entity';
 import { TrainerAssignment } from './trainer-assignment.entity';
 import { User } from './user.entity';
 import { UserImportService } from './user-import.service';
 import { UsersService } from './users.service';
 
-export const IDENTITY_ENTITIES = [Organization, Department, User, TrainerAssignment, RefreshToken, LoginFailure];
+export const IDENTITY_ENTITIES = [Organization, Department, User, TrainerAssignment, RefreshToken, PasswordToken];
 
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES)],
@@ -27,6 +29,8 @@ export const IDENTITY_ENTITIES = [Organization, Department, User, TrainerAssignm
     UsersService,
     UserImportService,
     AuthService,
+    LoginLimits,
+    PasswordsService,
     { provide: ActorResolver, useExisting: AuthService },
   ],
   exports: [
@@ -35,6 +39,7 @@ export const IDENTITY_ENTITIES = [Organization, Department, User, TrainerAssignm
     UsersService,
     UserImportService,
     AuthService,
+    PasswordsService,
     ActorResolver,
     UsersRepository,
   ],

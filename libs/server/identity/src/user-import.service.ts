@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ATTITUDES, LOCALES, ROLES, UserImportResult, UserImportRowError } from '@cascade/contracts';
 import {
+  CONTROL_CHARACTER_MESSAGE,
   flattenValidationErrors,
+  hasControlCharacter,
+  inSlices,
   readSpreadsheet,
   SpreadsheetKind,
   SpreadsheetUnreadable,
@@ -14,6 +17,7 @@ import { DataSource, In } from 'typeorm';
 import { Department } from './department.entity';
 import { CreateUserDto } from './dto';
 import { OrganizationsRepository } from './identity.repositories';
+import { passwordWeakness, passwordWeaknessMessage } from './password-strength';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
 import { ungrantableRoles, UsersService } from './users.service';
@@ -87,7 +91,7 @@ export class UserImportService {
   /** All rows or none: any bad row answers 422 listing every bad row with its reason. */
   async import(organizationId: string, file: Buffer, kind: ImportFileKind): Promise<UserImportResult> {
     const organization = await this.organizations.findVisible(organizationId);
-    const sheet = await readSpreadsheet(file, kind).catch((error) => {
+    const sheet = await readSpreadsheet(file, kind, { maxRows: MAX_ROWS }).catch((error) => {
       if (error instanceof SpreadsheetUnreadable) throw importFailed([{ row: 1, field: null, message: error.message }]);
       throw error;
     });
@@ -99,18 +103,22 @@ export class UserImportService {
       if (!mapped.includes(required)) errors.push({ row: 1, field: required, message: 'column is missing' });
     }
     if (sheet.rows.length === 0) errors.push({ row: 2, field: null, message: 'the file has no data rows' });
-    if (sheet.rows.length > MAX_ROWS)
-      errors.push({ row: MAX_ROWS + 2, field: null, message: `at most ${MAX_ROWS} rows per file` });
     if (errors.length) throw importFailed(errors);
 
     const departments = await this.dataSource.getRepository(Department).findBy({ organizationId: organization.id });
     const departmentByName = new Map(departments.map((d) => [d.name, d.id]));
     const candidates: { row: number; dto: CreateUserDto }[] = [];
-    for (const { row: rowNumber, cells } of sheet.rows) {
+    for await (const { row: rowNumber, cells } of inSlices(sheet.rows)) {
       const row = Object.fromEntries(
         mapped.map((field, i) => [field, (cells[i] ?? '').trim()]),
       ) as unknown as ImportRow;
       const rowErrors: UserImportRowError[] = [];
+      mapped.forEach(
+        (field, i) =>
+          field &&
+          hasControlCharacter(cells[i] ?? '') &&
+          rowErrors.push({ row: rowNumber, field, message: CONTROL_CHARACTER_MESSAGE }),
+      );
       const departmentId = row.department ? departmentByName.get(row.department) : undefined;
       if (row.department && !departmentId)
         rowErrors.push({ row: rowNumber, field: 'department', message: `no department named "${row.department}"` });
@@ -139,6 +147,9 @@ export class UserImportService {
       if (ungrantable) rowErrors.push({ row: rowNumber, field: 'roles', message: ungrantable });
       const invalid = flattenValidationErrors(await validate(dto, { forbidUnknownValues: true }));
       invalid.forEach((e) => rowErrors.push({ row: rowNumber, field: e.field, message: explain(e.field, e.message) }));
+      const weakness = dto.password && !invalid.length ? passwordWeakness(dto.password, [dto.email, dto.name]) : null;
+      if (weakness)
+        rowErrors.push({ row: rowNumber, field: 'password', message: passwordWeaknessMessage(weakness, 'en') });
       errors.push(...rowErrors);
       if (rowErrors.length === 0) candidates.push({ row: rowNumber, dto });
     }

@@ -19,7 +19,9 @@ export class Mailer implements OnModuleInit, OnApplicationShutdown {
     if (!this.available) this.logger.log('SMTP_URL is not set: notifications go to the inbox and webhooks, not email');
   }
 
-  async send(email: OutgoingEmail): Promise<void> {
+  async send(
+    email: Pick<OutgoingEmail, 'id' | 'toAddress' | 'subject' | 'text' | 'html' | 'attachments'>,
+  ): Promise<void> {
     if (!this.config.mail.smtpUrl) throw new Error('SMTP is not configured');
     // A pool keeps a few connections open, so a burst of result emails does not reconnect per message.
     this.transport ??= nodemailer.createTransport({ url: this.config.mail.smtpUrl, pool: true, maxConnections: 4 });

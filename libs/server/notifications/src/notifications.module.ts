@@ -6,6 +6,7 @@ import { Mailer } from './mailer';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { NotificationsService } from './notifications.service';
+import { PasswordLinkHandler } from './password-link.handler';
 import { OutgoingEmail } from './outgoing-email.entity';
 import { WebhookDelivery, WebhookDeliveryAttempt } from './webhook-delivery.entity';
 import { WebhookDeliveryHandler } from './webhook-delivery.handler';
@@ -32,6 +33,7 @@ export const NOTIFICATION_ENTITIES = [
     WebhooksService,
     WebhookDeliveryHandler,
     WelcomeHandler,
+    PasswordLinkHandler,
   ],
   exports: [NotificationsService, WebhooksService],
 })

@@ -1,40 +1,49 @@
+import ipaddr from 'ipaddr.js';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 
 /** Why a webhook URL is refused, phrased for the `url` field of a 422. */
 export class WebhookAddressError extends Error {}
 
-// Loopback, private, link-local and other ranges that are never a public receiver.
-const BLOCKED = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  BLOCKED.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const)
-  BLOCKED.addSubnet(net, prefix, 'ipv6');
+type IPv4 = ipaddr.IPv4;
+type IPv6 = ipaddr.IPv6;
 
+const v4FromBits = (high: number, low: number): IPv4 => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+
+const inRange = (address: IPv6, cidr: string): boolean => address.match(ipaddr.IPv6.parseCIDR(cidr));
+
+/**
+ * The IPv4 addresses an IPv6 address carries and would reach: mapped and compatible forms,
+ * NAT64, 6to4 and both ends of a Teredo address. Null when it embeds none.
+ */
+export function embeddedIPv4(address: IPv6): IPv4[] | null {
+  const p = address.parts;
+  // ::a.b.c.d (compatible) and ::ffff:a.b.c.d (mapped); :: and ::1 are IPv6's own.
+  if (p.slice(0, 5).every((x) => x === 0) && (p[5] === 0xffff || (p[5] === 0 && (p[6] !== 0 || p[7] > 1))))
+    return [v4FromBits(p[6], p[7])];
+  // ::ffff:0:a.b.c.d (RFC 6145 translated) and 64:ff9b::a.b.c.d (RFC 6052 well-known NAT64 prefix).
+  if (inRange(address, '::ffff:0:0:0/96') || inRange(address, '64:ff9b::/96')) return [v4FromBits(p[6], p[7])];
+  if (inRange(address, '2002::/16')) return [v4FromBits(p[1], p[2])];
+  // Teredo: the server in bits 32–63, the client's address inverted in the last 32 bits.
+  if (inRange(address, '2001::/32')) return [v4FromBits(p[2], p[3]), v4FromBits(p[6] ^ 0xffff, p[7] ^ 0xffff)];
+  return null;
+}
+
+/**
+ * Only globally routable unicast addresses pass: not loopback, private, link-local,
+ * carrier-grade NAT, multicast, documentation, benchmarking, discard or reserved ranges,
+ * and not an IPv6 form that reaches such an IPv4 address.
+ */
 export function isBlockedAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 4) return BLOCKED.check(address, 'ipv4');
-  if (family !== 6) return true;
-  // BlockList also matches IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) against the IPv4 ranges.
-  return BLOCKED.check(address, 'ipv6');
+  if (!isIP(address)) return true;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv4') return parsed.range() !== 'unicast';
+  const v6 = parsed as IPv6;
+  // Local-use NAT64 (RFC 8215) embeds IPv4 at a position each network chooses; it is never a public receiver.
+  if (inRange(v6, '64:ff9b:1::/48')) return true;
+  const embedded = embeddedIPv4(v6);
+  if (embedded) return embedded.some((v4) => v4.range() !== 'unicast');
+  return v6.range() !== 'unicast';
 }
 
 export interface ResolvedTarget {
@@ -76,7 +85,7 @@ export async function resolveWebhookTarget(raw: string, allowPrivate: boolean): 
     const blocked = addresses.find((a) => isBlockedAddress(a.address));
     if (blocked)
       throw new WebhookAddressError(
-        `resolves to ${blocked.address}, a loopback, private or link-local address, which is not allowed`,
+        `resolves to ${blocked.address}, a loopback, private, link-local or reserved address, which is not allowed`,
       );
   }
   return { url, addresses };

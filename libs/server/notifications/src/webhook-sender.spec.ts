@@ -43,6 +43,25 @@ describe('postWebhook', () => {
     expect(seen?.headers['cascade-delivery']).toBe('d-1');
   });
 
+  it('connects only to the checked address, keeping the name in the Host header', async () => {
+    status = 204;
+    // `.invalid` never resolves: the request can only have reached the receiver through the checked address.
+    const target = {
+      url: new URL(`http://hooks.cascade.invalid:${port}/in`),
+      addresses: [{ address: '127.0.0.1', family: 4 as const }],
+    };
+    const outcome = await postWebhook(target, {
+      deliveryId: 'd-2',
+      event: 'exam.assigned',
+      body: '{}',
+      secret: 'whsec_spec',
+      timeoutMs: 2000,
+    });
+    expect(outcome).toMatchObject({ ok: true, statusCode: 204 });
+    expect(seen?.headers.host).toBe(`hooks.cascade.invalid:${port}`);
+    expect(seen?.headers['cascade-delivery']).toBe('d-2');
+  });
+
   it('reports a non-2xx answer and a refused connection as failures', async () => {
     status = 302;
     expect(await send(`http://127.0.0.1:${port}/in`)).toMatchObject({ ok: false, statusCode: 302 });

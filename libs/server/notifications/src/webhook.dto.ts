@@ -13,13 +13,17 @@ import {
   IsUUID,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
+
+// Omitted leaves a field as it is; null is not a value any of these fields can take, so it is validated (and refused).
+const PresentIfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 // The scheme and address are checked by the service (422 naming `url`), not here: a URL that is
 // well-formed but not allowed is unprocessable rather than malformed.
 export class CreateWebhookDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Client organization; a manager’s own by default' })
-  @IsOptional()
+  @PresentIfGiven()
   @IsUUID()
   organizationId?: string;
 
@@ -34,7 +38,7 @@ export class CreateWebhookDto {
     maxLength: 200,
     description: 'Write-only; generated and shown once if omitted',
   })
-  @IsOptional()
+  @PresentIfGiven()
   @IsString()
   @MinLength(16)
   @MaxLength(200)
@@ -49,28 +53,28 @@ export class CreateWebhookDto {
   events!: NotificationEvent[];
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @PresentIfGiven()
   @IsBoolean()
   enabled?: boolean;
 }
 
 export class UpdateWebhookDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @PresentIfGiven()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
   url?: string;
 
   @ApiPropertyOptional({ minLength: 16, maxLength: 200, description: 'Write-only' })
-  @IsOptional()
+  @PresentIfGiven()
   @IsString()
   @MinLength(16)
   @MaxLength(200)
   secret?: string;
 
   @ApiPropertyOptional({ enum: NOTIFICATION_EVENTS, isArray: true })
-  @IsOptional()
+  @PresentIfGiven()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(NOTIFICATION_EVENTS.length)
@@ -79,7 +83,7 @@ export class UpdateWebhookDto {
   events?: NotificationEvent[];
 
   @ApiPropertyOptional({ description: 'Enabling again clears the failure count' })
-  @IsOptional()
+  @PresentIfGiven()
   @IsBoolean()
   enabled?: boolean;
 }

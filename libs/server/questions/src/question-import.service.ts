@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QuestionImportResult, QuestionImportRowError } from '@cascade/contracts';
-import { assertMay, flattenValidationErrors } from '@cascade/server/core';
+import { assertMay, flattenValidationErrors, hasControlCharacter, inSlices } from '@cascade/server/core';
 import { OrganizationsService } from '@cascade/server/identity';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -12,8 +12,6 @@ import { validateQuestionShape } from './question-types';
 import { importFailed } from './questions.errors';
 import { NewQuestion, QuestionsService, toQuestionView } from './questions.service';
 import { ScenariosService } from './scenarios.service';
-
-const MAX_ROWS = 2000;
 
 /** Which column a field of a question comes from, to name it in a row's problem. */
 function columnOfField(field: string): SheetField | null {
@@ -57,8 +55,6 @@ export class QuestionImportService {
       errors.push({ row: 1, field, message: 'column is missing' }),
     );
     if (sheet.rows.length === 0) errors.push({ row: 2, field: null, message: 'the file has no questions' });
-    if (sheet.rows.length > MAX_ROWS)
-      errors.push({ row: MAX_ROWS + 2, field: null, message: `at most ${MAX_ROWS} questions per file` });
     if (errors.length) throw importFailed(errors);
 
     const parsed = sheet.rows.map(({ row, cells }) => {
@@ -66,10 +62,17 @@ export class QuestionImportService {
       columns.forEach((field, i) => field && (byField[field] = cells[i] ?? ''));
       return { row, ...parseSheetRow(byField) };
     });
-    const titles = [...new Set(parsed.flatMap((p) => (p.fields.scenarioTitle ? [p.fields.scenarioTitle] : [])))];
+    const titles = [
+      ...new Set(
+        parsed.flatMap((p) =>
+          // A title PostgreSQL cannot hold is reported on its row, not looked up.
+          p.fields.scenarioTitle && !hasControlCharacter(p.fields.scenarioTitle) ? [p.fields.scenarioTitle] : [],
+        ),
+      ),
+    ];
     const scenarios = await this.scenarios.findByTitles(organization.id, titles);
     const candidates: NewQuestion[] = [];
-    for (const { row, fields, body, problems } of parsed) {
+    for await (const { row, fields, body, problems } of inSlices(parsed)) {
       const rowErrors: QuestionImportRowError[] = problems.map((p) => ({ row, ...p }));
       const named = fields.scenarioTitle ? scenarios.filter((s) => s.title === fields.scenarioTitle) : [];
       if (fields.scenarioTitle && named.length !== 1) {

@@ -1,5 +1,11 @@
 import { QuestionImportRowError, QuestionStatus, QuestionType } from '@cascade/contracts';
-import { readSpreadsheet, Spreadsheet, SpreadsheetUnreadable } from '@cascade/server/core';
+import {
+  CONTROL_CHARACTER_MESSAGE,
+  hasControlCharacter,
+  readSpreadsheet,
+  Spreadsheet,
+  SpreadsheetUnreadable,
+} from '@cascade/server/core';
 import ExcelJS from 'exceljs';
 import { QUESTION_EXAMPLES, QuestionExample } from './question-examples';
 
@@ -102,6 +108,9 @@ export function parseSheetRow(cells: Partial<Record<SheetField, string>>): {
 } {
   const cell = (field: SheetField) => (cells[field] ?? '').trim();
   const problems: RowProblem[] = [];
+  (Object.keys(cells) as SheetField[])
+    .filter((field) => hasControlCharacter(cells[field] ?? ''))
+    .forEach((field) => problems.push({ field, message: CONTROL_CHARACTER_MESSAGE }));
   const type = TYPE_BY_WORD.get(normalize(cell('type')));
   if (!type) {
     problems.push({
@@ -337,9 +346,12 @@ export class SheetUnreadable extends Error {
   }
 }
 
-export async function readSheet(file: Buffer, kind: 'csv' | 'xlsx'): Promise<Sheet> {
+/** Questions one file may hold; a longer sheet is refused before it is read in full. */
+export const MAX_QUESTIONS_PER_FILE = 2000;
+
+export async function readSheet(file: Buffer, kind: 'csv' | 'xlsx', maxRows = MAX_QUESTIONS_PER_FILE): Promise<Sheet> {
   try {
-    return await readSpreadsheet(file, kind);
+    return await readSpreadsheet(file, kind, { maxRows });
   } catch (error) {
     if (error instanceof SpreadsheetUnreadable)
       throw new SheetUnreadable({ row: 1, field: null, message: error.message });

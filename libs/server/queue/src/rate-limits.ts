@@ -45,6 +45,24 @@ export class Limiter {
     }
   }
 
+  /** Counts one for the key and says how many it has counted within the window (0 if the store failed). */
+  async count(key: string): Promise<number> {
+    try {
+      return (await this.limiter.consume(key)).consumedPoints;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return rejection.consumedPoints;
+      this.logger.warn({ err: rejection }, 'Counting against a rate limit failed');
+      return 0;
+    }
+  }
+
+  /** Refuses the key for `seconds` from now. */
+  async block(key: string, seconds: number): Promise<void> {
+    await this.limiter
+      .block(key, seconds)
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Blocking failed'));
+  }
+
   /** The seconds to wait when the key has spent its points already, else null; spends nothing. */
   async retryAfter(key: string): Promise<number | null> {
     try {

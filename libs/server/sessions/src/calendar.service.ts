@@ -73,9 +73,9 @@ export class CalendarService {
     for (const s of sessions) {
       calendar.createEvent({
         id: `${s.id}@cascade`,
+        // Written in UTC: a TZID without its VTIMEZONE is read as floating local time by most clients.
         start: s.startsAt,
         end: s.endsAt,
-        timezone: s.timeZone,
         summary: s.status === 'cancelled' ? `[已取消 Cancelled] ${s.title}` : s.title,
         description: [
           s.businessProcess,

@@ -10,6 +10,8 @@ export * from './console-harness';
 export * from './worker-process';
 export * from './mail-sink';
 export * from './webhook-receiver';
+export * from './calendar-events';
 export * from './console-pages';
 export * from './declared-routes';
 export * from './permission-world';
+export * from './session-tokens';

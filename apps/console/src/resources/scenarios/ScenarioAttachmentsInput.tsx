@@ -10,7 +10,7 @@ import { useApiFile } from '../useApiFile';
 export const ScenarioAttachmentsInput = ({ organizationId }: { organizationId?: string }) => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<CascadeDataProvider>();
-  const { openInNewTab } = useApiFile();
+  const { save } = useApiFile();
   const { field } = useInput({ source: 'attachments', defaultValue: [] });
   const [names, setNames] = useState<Record<string, string>>({});
   const [uploading, setUploading] = useState(false);
@@ -38,7 +38,11 @@ export const ScenarioAttachmentsInput = ({ organizationId }: { organizationId?: 
       <Stack spacing={0.5} sx={{ my: 1 }}>
         {ids.map((id, index) => (
           <Stack key={id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <Link component="button" type="button" onClick={() => void openInNewTab(`/files/${id}`)}>
+            <Link
+              component="button"
+              type="button"
+              onClick={() => void save(`/files/${id}`, names[id] ?? `attachment-${index + 1}`)}
+            >
               {names[id] ?? translate('cascade.scenarios.attachment', { number: index + 1 })}
             </Link>
             <IconButton

@@ -26,7 +26,7 @@ const Actions = () => (
 const Attachments = () => {
   const record = useRecordContext<ScenarioView>();
   const translate = useTranslate();
-  const { openInNewTab } = useApiFile();
+  const { save } = useApiFile();
   if (!record) return null;
   return (
     <LabeledValue label="resources.scenarios.fields.attachments">
@@ -35,7 +35,12 @@ const Attachments = () => {
       ) : (
         <Stack spacing={0.5}>
           {record.attachments.map((id, index) => (
-            <Link key={id} component="button" type="button" onClick={() => void openInNewTab(`/files/${id}`)}>
+            <Link
+              key={id}
+              component="button"
+              type="button"
+              onClick={() => void save(`/files/${id}`, `attachment-${index + 1}`)}
+            >
               {translate('cascade.scenarios.attachment', { number: index + 1 })}
             </Link>
           ))}

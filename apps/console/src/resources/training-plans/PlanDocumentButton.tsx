@@ -6,10 +6,10 @@ import { useApiFile } from '../useApiFile';
 /** The printable plan the client signs, opened in a new tab. */
 export const PlanDocumentButton = () => {
   const plan = useRecordContext<TrainingPlanView>();
-  const { openInNewTab } = useApiFile();
+  const { openPdf } = useApiFile();
   if (!plan) return null;
   return (
-    <Button label="cascade.plans.pdf" onClick={() => openInNewTab(`/training-plans/${plan.id}/document.pdf`)}>
+    <Button label="cascade.plans.pdf" onClick={() => openPdf(`/training-plans/${plan.id}/document.pdf`)}>
       <PictureAsPdfIcon />
     </Button>
   );

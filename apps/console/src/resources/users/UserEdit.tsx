@@ -1,10 +1,12 @@
 import { Edit, Labeled, ReferenceField, SimpleForm, TopToolbar, ShowButton } from 'react-admin';
 import { SaveOnlyToolbar } from '../SaveOnlyToolbar';
 import { UserActivationButton } from './UserActivationButton';
+import { UserPasswordResetButton } from './UserPasswordResetButton';
 import { UserPasswordInput, UserProfileInputs } from './UserInputs';
 
 const Actions = () => (
   <TopToolbar>
+    <UserPasswordResetButton />
     <UserActivationButton />
     <ShowButton />
   </TopToolbar>

@@ -75,7 +75,8 @@ export const UserProfileInputs = () => (
   </>
 );
 
-export const passwordValidation = [minLength(8), maxLength(128)];
+// The server also judges how guessable it is, and says so beside the field.
+export const passwordValidation = [minLength(10), maxLength(128)];
 
 export const UserPasswordInput = ({ helperText }: { helperText: string }) => (
   <PasswordInput source="password" autoComplete="new-password" validate={passwordValidation} helperText={helperText} />

@@ -18,12 +18,14 @@ import { attitudeChoices, localeChoices } from '../choices';
 import { DetailGrid } from '../DetailGrid';
 import { RoleChipsField } from './RoleChipsField';
 import { UserActivationButton } from './UserActivationButton';
+import { UserPasswordResetButton } from './UserPasswordResetButton';
 import { LocaleDateField } from '../LocaleDateField';
 import { TrainerFeedbackPanel } from '../feedback/TrainerFeedbackPanel';
 import { UserQualificationsPanel } from './UserQualificationsPanel';
 
 const Actions = () => (
   <TopToolbar>
+    <UserPasswordResetButton />
     <UserActivationButton />
     <EditButton />
   </TopToolbar>

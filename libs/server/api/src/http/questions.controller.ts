@@ -22,7 +22,7 @@ import {
   QuestionView,
   TraineeQuestionView,
 } from '@cascade/contracts';
-import { InputError, Can } from '@cascade/server/core';
+import { Actor, Can, CurrentActor, InputError } from '@cascade/server/core';
 import {
   buildImportTemplate,
   CopyQuestionsDto,
@@ -34,6 +34,7 @@ import {
   UpdateQuestionDto,
 } from '@cascade/server/questions';
 import { contentDisposition, Reply } from './download';
+import { RequestLimits, spend } from './request-limits';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -45,6 +46,7 @@ export class QuestionsController {
   constructor(
     private readonly questions: QuestionsService,
     private readonly importer: QuestionImportService,
+    private readonly limits: RequestLimits,
   ) {}
 
   @Can('read', 'Question')
@@ -73,7 +75,8 @@ export class QuestionsController {
   })
   @Post('import')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } }))
-  import(
+  async import(
+    @CurrentActor() actor: Actor,
     @Body() form: ImportQuestionsForm,
     @UploadedFile() file: UploadedMultipartFile | undefined,
   ): Promise<QuestionImportResult> {
@@ -82,6 +85,7 @@ export class QuestionsController {
     const isXlsx = file.mimetype === XLSX_TYPE || name.endsWith('.xlsx');
     const isCsv = file.mimetype.startsWith('text/') || name.endsWith('.csv');
     if (!isXlsx && !isCsv) throw new InputError('file', 'must be a .csv or .xlsx file');
+    await spend(this.limits.imports, actor.userId);
     return this.importer.import(form.organizationId, file.buffer, isXlsx ? 'xlsx' : 'csv');
   }
 

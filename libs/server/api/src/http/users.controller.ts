@@ -13,9 +13,17 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { FileInterceptor, UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import { ListResult, UserImportResult, UserView } from '@cascade/contracts';
-import { InputError, Can } from '@cascade/server/core';
-import { CreateUserDto, UpdateUserDto, UserImportService, UserListQuery, UsersService } from '@cascade/server/identity';
+import { Actor, Can, CurrentActor, InputError } from '@cascade/server/core';
+import {
+  CreateUserDto,
+  PasswordsService,
+  UpdateUserDto,
+  UserImportService,
+  UserListQuery,
+  UsersService,
+} from '@cascade/server/identity';
 import { IsUUID } from 'class-validator';
+import { RequestLimits, spend } from './request-limits';
 
 class ImportUsersForm {
   @IsUUID()
@@ -31,6 +39,8 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly importer: UserImportService,
+    private readonly passwords: PasswordsService,
+    private readonly limits: RequestLimits,
   ) {}
 
   @Get()
@@ -45,7 +55,8 @@ export class UsersController {
 
   @Can('create', 'User')
   @Post()
-  create(@Body() body: CreateUserDto): Promise<UserView> {
+  async create(@Body() body: CreateUserDto): Promise<UserView> {
+    if (body.password) await this.passwords.assertAdminChosen(body.password, 'password', [body.email, body.name]);
     return this.users.create(body);
   }
 
@@ -59,7 +70,8 @@ export class UsersController {
   })
   @Post('import')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } }))
-  import(
+  async import(
+    @CurrentActor() actor: Actor,
     @Body() form: ImportUsersForm,
     @UploadedFile() file: UploadedMultipartFile | undefined,
   ): Promise<UserImportResult> {
@@ -68,12 +80,15 @@ export class UsersController {
     const isXlsx = XLSX_TYPES.includes(file.mimetype) || name.endsWith('.xlsx');
     const isCsv = file.mimetype.startsWith('text/') || name.endsWith('.csv');
     if (!isXlsx && !isCsv) throw new InputError('file', 'must be a .csv or .xlsx file');
+    await spend(this.limits.imports, actor.userId);
     return this.importer.import(form.organizationId, file.buffer, isXlsx ? 'xlsx' : 'csv');
   }
 
   @Can('update', 'User')
   @Patch(':id')
-  update(@Param('id') id: string, @Body() body: UpdateUserDto): Promise<UserView> {
+  async update(@Param('id') id: string, @Body() body: UpdateUserDto): Promise<UserView> {
+    if (body.password)
+      await this.passwords.assertAdminChosen(body.password, 'password', [body.email ?? '', body.name ?? '']);
     return this.users.update(id, body);
   }
 

@@ -21,7 +21,9 @@ import { FeedbackBatches1795844000000 } from './1795844000000-FeedbackBatches';
 import { CheckInLimits1795845000000 } from './1795845000000-CheckInLimits';
 import { ClientTrainerRoleComputed1795846000000 } from './1795846000000-ClientTrainerRoleComputed';
 import { AttendanceMarkedIndex1795847000000 } from './1795847000000-AttendanceMarkedIndex';
+import { PasswordTokens1795849000000 } from './1795849000000-PasswordTokens';
 import { RateLimitTable1795850000000 } from './1795850000000-RateLimitTable';
+import { LoginLimitsShared1795851000000 } from './1795851000000-LoginLimitsShared';
 
 export const migrations: Function[] = [
   Initial1795828845931,
@@ -46,5 +48,7 @@ export const migrations: Function[] = [
   CheckInLimits1795845000000,
   ClientTrainerRoleComputed1795846000000,
   AttendanceMarkedIndex1795847000000,
+  PasswordTokens1795849000000,
   RateLimitTable1795850000000,
+  LoginLimitsShared1795851000000,
 ];

@@ -14,11 +14,3 @@ export class LoginDto {
   @MaxLength(128)
   password!: string;
 }
-
-export class RefreshDto {
-  @ApiProperty({ maxLength: 200 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  refreshToken!: string;
-}

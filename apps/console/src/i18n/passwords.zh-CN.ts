@@ -1,0 +1,32 @@
+/** 密码相关的中文文案：修改密码、忘记密码、重置与邀请链接。 */
+export const passwordsZhCN = {
+  cascade: {
+    passwords: {
+      change_title: '修改密码',
+      change_intro: '修改后，您在此设备上保持登录，其他设备都会退出登录。',
+      current: '当前密码',
+      new: '新密码',
+      confirm: '再次输入新密码',
+      rule: '至少 10 个字符且不易被猜到：由几个不相关的词组成的短语就很好。',
+      too_short: '至少 10 个字符',
+      mismatch: '两次输入的密码不一致',
+      change_submit: '修改密码',
+      changed: '密码已修改，其他设备已退出登录。',
+      forgot_link: '忘记密码？',
+      forgot_title: '忘记密码',
+      forgot_intro: '请输入您登录使用的邮箱。如果该邮箱有对应账号，我们会发送一个设置新密码的链接，1 小时内有效。',
+      forgot_submit: '发送链接',
+      forgot_sent: '如果有账号使用此邮箱，设置新密码的链接已发出，请查收邮件。',
+      back_to_login: '返回登录',
+      set_title: '设置密码',
+      set_intro: '请设置您的登录密码。此链接只能使用一次。',
+      set_submit: '保存密码',
+      set_done: '密码已保存，现在请用新密码登录。',
+      go_to_login: '登录',
+      no_token: '此页面需从邮件中的链接打开。请重新打开链接，或申请新的链接。',
+      ask_again: '申请新的链接',
+      send_reset: '发送重置密码链接',
+      reset_sent: '设置新密码的链接已发送至 %{email}。',
+    },
+  },
+};
