@@ -34,6 +34,9 @@ const common = {
 module.exports = {
   // Sized for a busy machine: a test here may share its two cores with the rest of the suite and more.
   testTimeout: 120_000,
+  // Every e2e file starts an api of its own, and a process that ran them all in turn outgrows
+  // its heap: run the files in a worker that is replaced once it holds this much.
+  workerIdleMemoryLimit: '1536MB',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [
