@@ -98,7 +98,7 @@ describe('the console under its Content-Security-Policy', () => {
     }
   });
 
-  it('lets an admin and a trainer work through the console with no violation', async () => {
+  it('lets an admin, a trainer and a manager work through the console with no violation', async () => {
     for (const [user, paths] of [
       [
         world.admin,
@@ -122,6 +122,7 @@ describe('the console under its Content-Security-Policy', () => {
         ],
       ],
       [world.trainerA, ['/', '/training-plans', '/sessions', '/questions', '/exams', '/grading', '/inbox']],
+      [world.managerA, ['/', '/training-plans', '/sessions', '/users', '/exams', '/cascade', '/profile']],
     ] as const) {
       const { context, page } = await pages.desktop('en');
       try {
