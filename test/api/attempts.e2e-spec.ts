@@ -1,7 +1,15 @@
 import { RequestContext } from '@cascade/server/core';
 import { QUESTION_EXAMPLES } from '@cascade/server/questions';
 import { JobHandlers } from '@cascade/server/queue';
-import { createWorld, eventually, minutesFromNow, startTestApi, TestApi, World } from '@cascade/server/testing';
+import {
+  createWorld,
+  eventually,
+  minutesFromNow,
+  startTestApi,
+  TEST_PASSWORD,
+  TestApi,
+  World,
+} from '@cascade/server/testing';
 
 /** Words that only an answer key contains; none may reach a trainee. */
 const KEY_FIELDS = ['"key"', '"correct"', '"accepted"', '"order"', '"pairs"', '"rubric"', '"ignoreCase"', '"scoring"'];
@@ -353,5 +361,39 @@ describe('attempts', () => {
     expect(malformed.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['overrides.0.userId', 'overrides.0.extraMinutes']),
     );
+  });
+
+  it('refuses an autosave the moment its session ends, though autosave reads facts a few seconds old', async () => {
+    const examId = await exam({ title: '登出后保存', assignees: { userIds: [world.traineeA2.id] } });
+    const login = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ email: world.traineeA2.email, password: TEST_PASSWORD });
+    const token = `Bearer ${login.body.accessToken}`;
+    const cookie = ([] as string[])
+      .concat(login.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('cascade_refresh='));
+    const attempt = (await api.http().post(`/api/exams/${examId}/attempts`).set('authorization', token)).body;
+    const save = (seq: number) =>
+      api
+        .http()
+        .put(`/api/attempts/${attempt.id}/answers/${questionIds.true_false}`)
+        .set('authorization', token)
+        .send({ response: true, seq });
+    // The first save leaves the caller's facts in the autosave's short memory.
+    expect((await save(1)).status).toBe(200);
+    const logout = await api
+      .http()
+      .post('/api/auth/logout')
+      .set('x-cascade-client', 'test')
+      .set('cookie', cookie!.split(';')[0]);
+    expect(logout.status).toBeLessThan(300);
+    const after = await save(2);
+    expect(after.status).toBe(401);
+    const [item] = await api.dataSource.query(
+      `SELECT seq FROM attempt_item WHERE attempt_id = $1 AND question_id = $2`,
+      [attempt.id, questionIds.true_false],
+    );
+    expect(item.seq).toBe(1);
   });
 });

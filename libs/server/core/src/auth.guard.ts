@@ -8,8 +8,8 @@ import { Actor } from './request-context';
 
 /**
  * How old the facts answering an OwnRecordsOnly route may be. The session's state is among
- * those facts, so on these routes (an exam's autosave) an ended session may still be
- * honoured for up to this long; everywhere else it is refused at once.
+ * those facts, so such a route checks that the session is still open in its own statement
+ * (see the exam's autosave); everywhere else the guard refuses an ended one.
  */
 export const OWN_RECORDS_MAX_AGE_MS = 5_000;
 
@@ -33,7 +33,9 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; actor?: Actor; sessionId?: string }>();
     const token = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (!token) throw new UnauthorizedError();
     const claims = this.tokens.verify(token);
@@ -45,6 +47,7 @@ export class AuthGuard implements CanActivate {
     });
     if (!actor) throw new UnauthorizedError('The session has ended or the account is inactive', 'TOKEN_INVALID');
     request.actor = actor;
+    request.sessionId = claims.sid;
     const needs = this.reflector.getAllAndOverride<RouteAbility | undefined>(ABILITY_KEY, targets);
     const ability = abilityOf(actor);
     if (needs && !needs.actions.some((action) => ability.can(action, needs.subjectType))) throw new ForbiddenError();

@@ -6,10 +6,11 @@ import { Actor, RequestContext } from './request-context';
 @Injectable()
 export class RequestContextInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<{ actor?: Actor; id?: string }>();
+    const request = context.switchToHttp().getRequest<{ actor?: Actor; sessionId?: string; id?: string }>();
     return new Observable((subscriber) =>
       RequestContext.run(() => {
         if (request.actor) RequestContext.setActor(request.actor);
+        if (request.sessionId) RequestContext.setSession(request.sessionId);
         return next.handle().subscribe(subscriber);
       }, request.id),
     );

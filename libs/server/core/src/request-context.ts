@@ -13,6 +13,8 @@ interface ContextStore {
   /** Background work that acts for the system, unrestricted by tenancy. */
   system: boolean;
   requestId?: string;
+  /** The sign-in session (refresh-token family) the request's access token names. */
+  sessionId?: string;
 }
 
 const storage = new AsyncLocalStorage<ContextStore>();
@@ -35,6 +37,14 @@ export const RequestContext = {
     const store = storage.getStore();
     if (!store) throw new Error('RequestContext.setActor outside a request');
     store.actor = actor;
+  },
+  setSession(sessionId: string): void {
+    const store = storage.getStore();
+    if (!store) throw new Error('RequestContext.setSession outside a request');
+    store.sessionId = sessionId;
+  },
+  sessionId(): string | undefined {
+    return storage.getStore()?.sessionId;
   },
   actor(): Actor | null {
     return storage.getStore()?.actor ?? null;

@@ -19,6 +19,7 @@ import {
   RequestContext,
   ScopedRepository,
   ScopeRules,
+  UnauthorizedError,
   UnprocessableError,
   ValidationFailedError,
 } from '@cascade/server/core';
@@ -611,11 +612,15 @@ export class AttemptsService {
     // One statement: the attempt is checked (its owner, still open, within the deadline and
     // grace) under a share lock, so a save never lands after a submit that committed first;
     // then the update, or else the newer seq already stored.
+    // The guard answered from facts up to 5 s old (OwnRecordsOnly), so the same statement also
+    // checks that the caller's session is still open: a save after logout is refused at once.
     const [row]: { seq: number; applied: boolean }[] = await this.dataSource.query(
       `WITH open AS (
          SELECT id FROM attempt
           WHERE id = $1 AND user_id = $5 AND status = 'in_progress'
             AND now() <= deadline_at + make_interval(secs => $6::float8 / 1000)
+            AND EXISTS (SELECT 1 FROM refresh_token rt
+                         WHERE rt.family_id = $7 AND rt.user_id = $5 AND rt.revoked_at IS NULL)
           FOR SHARE
        ), saved AS (
          UPDATE attempt_item SET response = $3, seq = $4, saved_at = now()
@@ -625,7 +630,7 @@ export class AttemptsService {
        UNION ALL
        SELECT seq, false FROM attempt_item
         WHERE attempt_id = (SELECT id FROM open) AND question_id = $2 AND NOT EXISTS (SELECT 1 FROM saved)`,
-      [attemptId, questionId, JSON.stringify(check.value), seq, me, SAVE_GRACE_MS],
+      [attemptId, questionId, JSON.stringify(check.value), seq, me, SAVE_GRACE_MS, RequestContext.sessionId() ?? null],
     );
     if (!row) return this.refuseSave(attemptId, questionId);
     return { questionId, seq: row.seq, applied: row.applied };
@@ -633,6 +638,8 @@ export class AttemptsService {
 
   /** Why a save was not taken, as the error the caller can act on. */
   private async refuseSave(attemptId: string, questionId: string): Promise<never> {
+    if (!(await this.sessionOpen()))
+      throw new UnauthorizedError('The session has ended or the account is inactive', 'TOKEN_INVALID');
     const attempt = await this.attempts.findVisible(attemptId);
     if (attempt.userId !== currentActor().userId)
       throw new ForbiddenError('Only the person taking the attempt may answer');
@@ -647,6 +654,14 @@ export class AttemptsService {
     throw new UnprocessableError('QUESTION_NOT_IN_ATTEMPT', 'The question is not part of this attempt', [
       { field: 'questionId', message: `${questionId} is not part of this attempt` },
     ]);
+  }
+
+  private async sessionOpen(): Promise<boolean> {
+    const [row]: { open: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL) AS open`,
+      [RequestContext.sessionId() ?? null, currentActor().userId],
+    );
+    return row.open;
   }
 
   /**
