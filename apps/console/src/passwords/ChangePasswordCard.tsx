@@ -1,44 +1,22 @@
 import { Alert, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { passwordApi } from '../providers/passwordApi';
 import { NewPasswordFields } from './NewPasswordFields';
-import { localProblems, toFormProblems, type FormProblems } from './passwordForm';
+import { useNewPasswordForm } from './useNewPasswordForm';
 
 /** On the profile: changes my password; this device stays signed in, every other one is signed out. */
 export const ChangePasswordCard = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [problems, setProblems] = useState<FormProblems>({ fields: {}, form: null });
-  const [submitting, setSubmitting] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const local = localProblems(password, confirmation);
-    if (Object.keys(local).length > 0) {
-      const fields = Object.fromEntries(
-        Object.entries(local).map(([field, key]) => [field, translate(`cascade.passwords.${key}`)]),
-      );
-      setProblems({ fields, form: null });
-      return;
-    }
-    setSubmitting(true);
-    setProblems({ fields: {}, form: null });
-    try {
-      await passwordApi.change({ currentPassword: current, newPassword: password });
+  const { password, setPassword, confirmation, setConfirmation, problems, submitting, submit } = useNewPasswordForm(
+    async (newPassword) => {
+      await passwordApi.change({ currentPassword: current, newPassword });
       setCurrent('');
-      setPassword('');
-      setConfirmation('');
       notify('cascade.passwords.changed', { type: 'success' });
-    } catch (error) {
-      setProblems(toFormProblems(error, translate('ra.notification.http_error')));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  );
 
   return (
     <Card sx={{ mt: 2 }} component="section" aria-label={translate('cascade.passwords.change_title')}>

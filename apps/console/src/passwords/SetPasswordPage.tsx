@@ -1,11 +1,11 @@
 import { Alert, Box, Button, CircularProgress, Link, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { passwordApi } from '../providers/passwordApi';
 import { NewPasswordFields } from './NewPasswordFields';
-import { localProblems, toFormProblems, type FormProblems } from './passwordForm';
 import { PublicCard } from './PublicCard';
+import { useNewPasswordForm } from './useNewPasswordForm';
 
 /**
  * Route `/set-password?token=…`, opened from a reset or invitation email, signed in or not:
@@ -16,33 +16,13 @@ export const SetPasswordPage = () => {
   const [locale] = useLocaleState();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [problems, setProblems] = useState<FormProblems>({ fields: {}, form: null });
-  const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const local = localProblems(password, confirmation);
-    if (Object.keys(local).length > 0) {
-      const fields = Object.fromEntries(
-        Object.entries(local).map(([field, key]) => [field, translate(`cascade.passwords.${key}`)]),
-      );
-      setProblems({ fields, form: null });
-      return;
-    }
-    setSubmitting(true);
-    setProblems({ fields: {}, form: null });
-    try {
-      await passwordApi.reset({ token, newPassword: password }, locale);
+  const { password, setPassword, confirmation, setConfirmation, problems, submitting, submit } = useNewPasswordForm(
+    async (newPassword) => {
+      await passwordApi.reset({ token, newPassword }, locale);
       setDone(true);
-    } catch (error) {
-      setProblems(toFormProblems(error, translate('ra.notification.http_error')));
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  );
 
   const askAgain = (
     <Link component={RouterLink} to="/forgot-password">
